@@ -125,3 +125,21 @@ export function hostServices(): HostServices {
   if (!host) throw new Error('no interpreter is running');
   return host;
 }
+
+/** `type(v).__name__`, as used in Python's error messages. */
+export function pyTypeName(value: PyValue): string {
+  switch (typeof value) {
+    case 'number':
+    case 'bigint':
+      return 'int';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'str';
+  }
+  if (value === null) return 'NoneType';
+  if (value instanceof PyFloat) return 'float';
+  if (value instanceof PyList) return 'list';
+  if (value instanceof PyTuple) return 'tuple';
+  return pyTypeOf(value)?.name ?? 'object';
+}
