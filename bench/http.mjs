@@ -1,0 +1,81 @@
+// HTTP benchmark: POST /grad of the course's first example against gradviz, beside a bare
+// fastify hello-world measured in the same run (same machine, same autocannon settings).
+// Both servers run as child processes so autocannon does not share their event loop.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 50;
+const FIRST_EXAMPLE = 'import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x**2 + 4*x + 3\ny.backward()\nprint(x.grad)\n';
+
+const BARE_FASTIFY = `
+import Fastify from 'fastify';
+const app = Fastify();
+app.post('/grad', async () => ({ hello: 'world' }));
+await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(args, env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url + '/grad', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ program: FIRST_EXAMPLE }) });
+      return { url, stop: () => child.kill('SIGTERM') };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server ${args.join(' ')} did not start`);
+}
+
+function load(url) {
+  return autocannon({
+    url: url + '/grad',
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ program: FIRST_EXAMPLE }),
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+  });
+}
+
+export async function runHttpBench() {
+  const rows = [];
+  for (const [name, args, env] of [
+    ['bare fastify', ['--input-type=module', '-e', BARE_FASTIFY], {}],
+    ['gradviz POST /grad', ['dist/src/server.js'], { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' }],
+  ]) {
+    const server = await startServer(args, env);
+    try {
+      const r = await load(server.url);
+      rows.push({ name, rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
+    } finally {
+      server.stop();
+    }
+  }
+  const [bare, ours] = rows;
+  console.log(`http: ${DURATION_S} s, ${CONNECTIONS} connections, 127.0.0.1`);
+  for (const r of rows) {
+    console.log(`  ${r.name.padEnd(20)} ${r.rps.toFixed(0).padStart(8)} req/s   p99 ${String(r.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`);
+  }
+  const ratio = ours.rps / bare.rps;
+  console.log(`  gradviz/bare ${(ratio * 100).toFixed(1)}% (goal >= 25%), p99 ${ours.p99} ms (goal < 25 ms)`);
+  return { bare, gradviz: ours, ratio };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await runHttpBench();
