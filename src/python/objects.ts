@@ -1,0 +1,226 @@
+/**
+ * The interpreter's own object kinds (besides the primitives and PyList/PyTuple of
+ * values.ts): classes, instances, functions, dicts, sets, ranges, slices, iterators,
+ * modules. Each carries a PyType so host code can still reach it through values.ts.
+ */
+import { definePyType, PY_TYPE, type Kwargs, type PyType, type PyValue } from './values.js';
+
+export type HostFunction = (args: PyValue[], kwargs: Kwargs | null) => PyValue;
+
+/** A variable captured by an inner function (or the global binding of a name). */
+export class Cell {
+  v: PyValue = undefined;
+  /** For globals: when the name was (re)bound, to list globals in dict order. */
+  order = 0;
+  constructor(readonly name: string) {}
+}
+
+/** A Python class: user classes, builtin types (int, str, ...) and exception classes. */
+export class PyClass {
+  mro: PyClass[];
+  qualname: string;
+  module = '__main__';
+  /** Builtin types: what calling the class does (int('3'), list(x), ...). */
+  construct?: (args: PyValue[], kwargs: Kwargs | null) => PyValue;
+  isException = false;
+  constructor(
+    readonly name: string,
+    readonly bases: PyClass[],
+    readonly dict: Map<string, PyValue> = new Map(),
+  ) {
+    this.qualname = name;
+    this.mro = [this, ...linearize(bases)];
+    this.isException = bases.some((b) => b.isException);
+  }
+  lookup(name: string): PyValue | undefined {
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const v = mro[i].dict.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  isSubclassOf(other: PyClass): boolean {
+    return this.mro.includes(other);
+  }
+}
+
+/** C3 linearization of the bases' MROs (the class itself is prepended by the caller). */
+function linearize(bases: PyClass[]): PyClass[] {
+  if (bases.length === 1) return bases[0].mro.slice();
+  const seqs = [...bases.map((b) => b.mro.slice()), bases.slice()];
+  const out: PyClass[] = [];
+  for (;;) {
+    const live = seqs.filter((s) => s.length > 0);
+    if (live.length === 0) return out;
+    const head = live.map((s) => s[0]).find((c) => !live.some((s) => s.indexOf(c) > 0));
+    if (!head) throw new Error('Cannot create a consistent method resolution order (MRO)');
+    out.push(head);
+    for (const s of live) if (s[0] === head) s.shift();
+  }
+}
+
+export class PyInstance {
+  readonly dict = new Map<string, PyValue>();
+  constructor(readonly cls: PyClass) {}
+}
+
+/** An exception object. `line` is stamped where it was raised (innermost program frame). */
+export class PyExc extends PyInstance {
+  args: PyValue[] = [];
+  line: number | undefined = undefined;
+  col = 0;
+  /** Limit errors (step budget, output) that `except` must not swallow. */
+  fatal = false;
+  /** A JS error that was converted into this exception (for internal-error reports). */
+  cause: unknown = undefined;
+}
+
+/** What the compiler produces for a def/lambda body; shared by every function object made from it. */
+export interface FunctionCode {
+  name: string;
+  qualname: string;
+  /** Positional parameter names (posonly + regular), in order. */
+  params: string[];
+  posonly: number;
+  kwonly: string[];
+  vararg: string | null;
+  kwarg: string | null;
+  /** Frame slot of each parameter (params, then vararg, kwonly, kwarg). */
+  paramSlots: number[];
+  nslots: number;
+  /** Slots that hold cells created on entry (locals captured by inner functions). */
+  cellSlots: number[];
+  /** Slots that receive the function's closure cells, in closure order. */
+  freeSlots: number[];
+  isGenerator: boolean;
+  /** Positional parameters only, no cells/free variables: the call fast path applies. */
+  simple: boolean;
+  body: (f: PyValue[]) => number;
+  lineno: number;
+}
+
+export class PyFunction {
+  /** The class whose body defined this function (for zero-argument super()). */
+  ownerClass: PyClass | null = null;
+  dict: Map<string, PyValue> | null = null;
+  constructor(
+    readonly code: FunctionCode,
+    readonly defaults: PyValue[],
+    readonly kwdefaults: Map<string, PyValue> | null,
+    readonly closure: Cell[],
+    public name: string,
+    public qualname: string,
+  ) {}
+}
+
+export class BoundMethod {
+  constructor(
+    readonly self: PyValue,
+    readonly fn: PyValue,
+  ) {}
+}
+
+/** A named builtin (print, len, math.sqrt, list.append bound to a list, ...). */
+export class BuiltinFunction {
+  constructor(
+    readonly name: string,
+    readonly fn: HostFunction,
+    /** For methods: `<built-in method append of list object at ...>`. */
+    readonly self: PyValue = undefined,
+  ) {}
+}
+
+export class PyModule {
+  readonly dict = new Map<string, PyValue>();
+  constructor(readonly name: string) {}
+}
+
+export interface DictEntry {
+  k: PyValue;
+  v: PyValue;
+}
+
+/** dict: a JS Map from a normalised key (Python key equality) to the original key and value. */
+export class PyDict {
+  readonly map = new Map<unknown, DictEntry>();
+}
+
+export class PySet {
+  readonly map = new Map<unknown, PyValue>();
+  constructor(readonly frozen = false) {}
+}
+
+export class PyRange {
+  readonly length: number;
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {
+    const n = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
+    this.length = n > 0 ? n : 0;
+  }
+}
+
+export class PySlice {
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {}
+}
+
+/** Any Python iterator: list_iterator, zip, map, enumerate, generator, ... */
+export class PyIterator {
+  constructor(
+    readonly it: Iterator<PyValue>,
+    readonly typeName: string,
+  ) {}
+  [Symbol.iterator]() {
+    return this.it;
+  }
+}
+
+/** `super()` bound to a class and an instance. */
+export class PySuper {
+  constructor(
+    readonly cls: PyClass,
+    readonly self: PyValue,
+  ) {}
+}
+
+/** staticmethod / classmethod / property wrappers found in class dicts. */
+export class PyStaticMethod {
+  constructor(readonly fn: PyValue) {}
+}
+export class PyClassMethod {
+  constructor(readonly fn: PyValue) {}
+}
+export class PyProperty {
+  constructor(
+    readonly fget: PyValue,
+    public fset: PyValue = null,
+  ) {}
+}
+
+/** The `...` constant. */
+export const ELLIPSIS: object = Object.freeze(
+  Object.create(null, { [PY_TYPE]: { value: { name: 'ellipsis', repr: () => 'Ellipsis' } } }),
+);
+
+const named = (name: string): PyType => ({ name });
+definePyType(PyClass, named('type'));
+definePyType(PyFunction, named('function'));
+definePyType(BoundMethod, named('method'));
+definePyType(BuiltinFunction, named('builtin_function_or_method'));
+definePyType(PyModule, named('module'));
+definePyType(PyDict, named('dict'));
+definePyType(PySet, named('set'));
+definePyType(PyRange, named('range'));
+definePyType(PySlice, named('slice'));
+definePyType(PyIterator, named('iterator'));
+definePyType(PySuper, named('super'));
+definePyType(PyStaticMethod, named('staticmethod'));
+definePyType(PyClassMethod, named('classmethod'));
+definePyType(PyProperty, named('property'));

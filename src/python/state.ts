@@ -1,0 +1,68 @@
+/**
+ * The running program's mutable state. One program runs at a time per thread (the
+ * interpreter is synchronous), so this lives at module level: closures read it without
+ * carrying a context argument on every step.
+ */
+import type { PyValue } from './values.js';
+
+export interface Limits {
+  /** Loop iterations + calls before TimeoutError. */
+  maxSteps: number;
+  /** Python frames before RecursionError (CPython's default recursion limit is 1000). */
+  maxDepth: number;
+  /** Characters a program may print before it is stopped. */
+  maxOutputBytes: number;
+  /** Elements of one str/list/tuple built by repetition or range materialisation. */
+  maxSequence: number;
+  /** Bits of one int (2 ** 10**9 is refused before it is computed). */
+  maxIntBits: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxSteps: 50_000_000,
+  maxDepth: 1000,
+  maxOutputBytes: 1_000_000,
+  maxSequence: 50_000_000,
+  maxIntBits: 1_000_000,
+};
+
+export interface WarningRecord {
+  category: string;
+  message: string;
+  line: number | null;
+}
+
+export class RunState {
+  limits: Limits = DEFAULT_LIMITS;
+  /** Copy of limits.maxSteps, read on every loop iteration and call. */
+  maxSteps = DEFAULT_LIMITS.maxSteps;
+  /** Line of the statement running in the innermost frame. */
+  line = 0;
+  steps = 0;
+  depth = 0;
+  /** The value of the last `return`, read by the caller right after the body returns. */
+  retval: PyValue = null;
+  out: string[] = [];
+  outBytes = 0;
+  warnings: WarningRecord[] = [];
+  warned = new Set<string>();
+  /** Exceptions being handled (innermost last), for bare `raise`. */
+  handling: PyValue[] = [];
+
+  reset(limits: Limits): void {
+    this.limits = limits;
+    this.maxSteps = limits.maxSteps;
+    this.line = 0;
+    this.steps = 0;
+    this.depth = 0;
+    this.retval = null;
+    this.out = [];
+    this.outBytes = 0;
+    this.warnings = [];
+    this.warned = new Set();
+    this.handling = [];
+  }
+}
+
+/** The one state object, reset per run (a const so hot closures read it cheaply). */
+export const state = new RunState();
