@@ -473,17 +473,20 @@ function formatFloatSpec(v: number, s: FormatSpec, typeName: string): string {
   return layoutNumber(s, negative, '', text.slice(0, digitsEnd), text.slice(digitsEnd));
 }
 
-/** `format(n, spec)` for an int (bool callers pass 0/1; an empty spec means str()). */
-export function formatInt(v: number | bigint, spec: string): string {
+/**
+ * `format(n, spec)` for an int (an empty spec means str()). A bool with a non-empty
+ * spec formats as 0/1 with typeName 'bool' for the error messages.
+ */
+export function formatInt(v: number | bigint, spec: string, typeName = 'int'): string {
   if (spec === '') return intToString(v);
-  const s = parseFormatSpec(spec, '>', 'int', 'd');
+  const s = parseFormatSpec(spec, '>', typeName, 'd');
   switch (s.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-      return formatFloatSpec(intToFloat(v), s, 'int');
+      return formatFloatSpec(intToFloat(v), s, typeName);
     case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
       break;
     default:
-      throw unknownCode(s.type, 'int');
+      throw unknownCode(s.type, typeName);
   }
   if (s.precision >= 0) throw new PyError('ValueError', 'Precision not allowed in integer format specifier');
   if (s.noNeg0) throw new PyError('ValueError', 'Negative zero coercion (z) not allowed in integer format specifier');

@@ -57,6 +57,60 @@ describe('floatRepr', () => {
   });
 });
 
+/** Round a decimal digit string half to even at `keep` digits (the test's own reference). */
+function roundDigitString(digits: string, keep: number): { digits: string; carry: boolean } {
+  const head = digits.slice(0, keep).split('').map(Number);
+  const rest = digits.slice(keep);
+  const first = Number(rest[0] ?? '0');
+  const beyond = /[1-9]/.test(rest.slice(1));
+  const up = first > 5 || (first === 5 && (beyond || (head.length > 0 && head[head.length - 1] % 2 === 1)));
+  if (!up) return { digits: head.join(''), carry: false };
+  let i = head.length - 1;
+  while (i >= 0 && head[i] === 9) head[i--] = 0;
+  if (i < 0) return { digits: '1' + head.join(''), carry: true };
+  head[i]++;
+  return { digits: head.join(''), carry: false };
+}
+
+describe('float rounding fast path', () => {
+  // 120 digits go through the exact BigInt expansion; shorter precisions use JS's
+  // toExponential/toFixed plus the tie correction. Both must agree.
+  const doubles = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }),
+    fc.tuple(fc.integer({ min: -(2 ** 30), max: 2 ** 30 }), fc.integer({ min: 0, max: 60 })).map(([k, j]) => k / 2 ** j),
+  );
+  it("'.Ne' agrees with rounding the exact expansion half to even", () => {
+    fc.assert(
+      fc.property(doubles, fc.integer({ min: 0, max: 20 }), (x, n) => {
+        if (x === 0) return;
+        const exact = formatFloat(Math.abs(x), '.120e');
+        const [mant, exp] = exact.split('e');
+        const r = roundDigitString(mant.replace('.', ''), n + 1);
+        const digits = r.carry ? r.digits.slice(0, n + 1) : r.digits;
+        const e = Number(exp) + (r.carry ? 1 : 0);
+        const want = `${digits[0]}${n > 0 ? '.' + digits.slice(1) : ''}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+        expect(formatFloat(Math.abs(x), `.${n}e`)).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("'.Nf' agrees with rounding the exact expansion half to even", () => {
+    fc.assert(
+      fc.property(doubles, fc.integer({ min: 0, max: 20 }), (x, n) => {
+        const a = Math.abs(x);
+        const exact = formatFloat(a, '.200f');
+        const [int, frac] = exact.split('.');
+        const r = roundDigitString(int + frac, int.length + n);
+        const all = r.digits.padStart(int.length + n + (r.carry ? 1 : 0), '0');
+        const cut = all.length - n;
+        const want = n > 0 ? `${all.slice(0, cut)}.${all.slice(cut)}` : all;
+        expect(formatFloat(a, `.${n}f`)).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('format()', () => {
   it('floats match CPython', () => {
     expectTable(fixture.float, (r) => r[2], ([v, spec]) => run(() => formatFloat(parseFloatRepr(v), spec)));

@@ -705,13 +705,69 @@ function scaled(h: number, l: number, k: number): number {
   return (h + l) * 2 ** k;
 }
 
-export function crExp(x: number): number {
-  if (x !== x) return x;
-  if (x > 709.782712893384) return Infinity;
-  if (x < -745.2) return 0;
-  if (Math.abs(x) < 2 ** -54) return 1 + x;
-  expDD(x, 0);
-  return scaled(H, L, EXP_K);
+// glibc's exp (the Arm optimized-routines algorithm, FMA build) is reproduced exactly:
+// exp(x) = 2^(k/128) * exp(r), a 128-entry table of 2^(i/128) = S[i] * (1 + T[i]) and a
+// degree-5 polynomial. Its rare misroundings are then ours too.
+const EXP_C2 = Number(0x1ffffffffffdbdn) * 2 ** (-2 - 52);
+const EXP_C3 = Number(0x1555555555543cn) * 2 ** (-3 - 52);
+const EXP_C4 = Number(0x155555cf172b91n) * 2 ** (-5 - 52);
+const EXP_C5 = Number(0x11111167a4d017n) * 2 ** (-7 - 52);
+const EXP_INV_LN2_N = Number(0x171547652b82fen) * 2 ** (7 - 52);
+const EXP_NEG_LN2_HI_N = -Number(0x162e42fefa0000n) * 2 ** (-8 - 52);
+const EXP_NEG_LN2_LO_N = -Number(0x1cf79abc9e3b3an) * 2 ** (-47 - 52);
+const EXP_SHIFT = 1.5 * 2 ** 52;
+const EXP_S = new Float64Array(128);
+const EXP_T = new Float64Array(128);
+{
+  // 2^(1/128) by seven square roots in fixed point, then its powers
+  let root = 2n * FIX_ONE;
+  for (let i = 0; i < 7; i++) root = bigSqrt(root * FIX_ONE);
+  let v = FIX_ONE;
+  for (let i = 0; i < 128; i++) {
+    const s = Number(v) / 2 ** Number(FIX_BITS);
+    const sFix = BigInt(s * 2 ** 60) << (FIX_BITS - 60n);
+    EXP_S[i] = s;
+    EXP_T[i] = Number(((v - sFix) * FIX_ONE) / sFix) / 2 ** Number(FIX_BITS);
+    v = (v * root) >> FIX_BITS;
+  }
+}
+
+/** a*b + c with one rounding (glibc is built with FMA contraction). */
+function fma(a: number, b: number, c: number): number {
+  const p = a * b;
+  const e = productError(a, b, p);
+  twoSum(p, c);
+  return H + (L + e);
+}
+
+export function glibcExp(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 2 ** -54) return 1 + x;
+  if (!(ax < 1024)) return x === -Infinity ? 0 : x !== x || x === Infinity ? x : x < 0 ? 0 : Infinity;
+  const k = fma(EXP_INV_LN2_N, x, EXP_SHIFT) - EXP_SHIFT;
+  const r = fma(k, EXP_NEG_LN2_LO_N, fma(k, EXP_NEG_LN2_HI_N, x));
+  const i = k & 127;
+  const r2 = r * r;
+  const tmp = fma(r2 * r2, fma(r, EXP_C5, EXP_C4), fma(r2, fma(r, EXP_C3, EXP_C2), EXP_T[i] + r));
+  const e = (k - i) / 128; // scale = S[i] * 2**e
+  if (ax <= 512) {
+    const scale = EXP_S[i] * 2 ** e;
+    return fma(scale, tmp, scale);
+  }
+  if (k > 0) {
+    const scale = EXP_S[i] * 2 ** (e - 1009);
+    return 2 ** 1009 * fma(scale, tmp, scale);
+  }
+  // k < 0: round once more carefully before scaling into the subnormal range
+  const scale = EXP_S[i] * 2 ** (e + 1022);
+  let y = scale + scale * tmp;
+  if (y < 1) {
+    const lo0 = scale - y + scale * tmp;
+    const hi = 1 + y;
+    const lo = 1 - hi + y + lo0;
+    y = hi + lo - 1;
+  }
+  return 2 ** -1022 * y;
 }
 
 /** log(x) for finite x > 0 into (H, L): k*ln2 + 2*atanh((m-1)/(m+1)). */
@@ -960,6 +1016,20 @@ export function crAcos(x: number): number {
   return refineAtan2(Math.acos(x), H, L, x, 0);
 }
 
+/** sinh with glibc's (fdlibm's) formulas: expm1 below 22, exp above. */
+export function glibcSinh(x: number): number {
+  const a = Math.abs(x);
+  if (!Number.isFinite(a) || a < 2 ** -28) return x;
+  const h = x < 0 ? -0.5 : 0.5;
+  if (a < 22) {
+    const t = Math.expm1(a);
+    return a < 1 ? h * (2 * t - (t * t) / (t + 1)) : h * (t + t / (t + 1));
+  }
+  if (a < 709.782712893384) return h * glibcExp(a);
+  const w = glibcExp(0.5 * a);
+  return h * w * w;
+}
+
 /** asinh and acosh with glibc's (fdlibm's) formulas over the log above. */
 export function glibcAsinh(x: number): number {
   const a = Math.abs(x);
@@ -995,12 +1065,12 @@ export function glibcCosh(x: number): number {
     return 1 + (t * t) / (w + w);
   }
   if (a < 22) {
-    const t = crExp(a);
+    const t = glibcExp(a);
     return 0.5 * t + 0.5 / t;
   }
-  if (a < 709.782712893384) return 0.5 * crExp(a);
+  if (a < 709.782712893384) return 0.5 * glibcExp(a);
   if (a <= 710.4758600739439) {
-    const w = crExp(0.5 * a);
+    const w = glibcExp(0.5 * a);
     return 0.5 * w * w;
   }
   return Infinity;
@@ -1084,7 +1154,7 @@ function gamma(x: number): number {
   z = (z * LANCZOS_G) / y;
   let r: number;
   if (x < 0) {
-    r = (((-PI / sinpi(absx)) / absx) * crExp(y)) / lanczosSum(absx);
+    r = (((-PI / sinpi(absx)) / absx) * glibcExp(y)) / lanczosSum(absx);
     r -= z * r;
     if (absx < 140) r /= crPow(y, absx - 0.5);
     else {
@@ -1093,7 +1163,7 @@ function gamma(x: number): number {
       r /= sqrtpow;
     }
   } else {
-    r = lanczosSum(absx) / crExp(y);
+    r = lanczosSum(absx) / glibcExp(y);
     r += z * r;
     if (absx < 140) r *= crPow(y, absx - 0.5);
     else {
@@ -1218,7 +1288,7 @@ export const mathModule: Record<string, PyValue> = {
   nan: F(NaN),
 
   sqrt: unary('sqrt', Math.sqrt, false),
-  exp: unary('exp', crExp, true),
+  exp: unary('exp', glibcExp, true),
   exp2: unary('exp2', (x) => crPow(2, x), true),
   expm1: unary('expm1', Math.expm1, true),
   log,
@@ -1232,7 +1302,7 @@ export const mathModule: Record<string, PyValue> = {
   asin: unary('asin', crAsin, false),
   acos: unary('acos', crAcos, false),
   atan: unary('atan', crAtan, false),
-  sinh: unary('sinh', Math.sinh, true),
+  sinh: unary('sinh', glibcSinh, true),
   cosh: unary('cosh', glibcCosh, true),
   tanh: unary('tanh', Math.tanh, false),
   asinh: unary('asinh', glibcAsinh, false),

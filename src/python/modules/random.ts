@@ -8,14 +8,14 @@ import { MT19937 } from '../../tensor/mt19937.js';
 import { PyError } from '../../tensor/errors.js';
 import { floatToInt, normInt, pyTypeName } from '../format.js';
 import { definePyType, PyFloat, PyList, PyTuple, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
-import { crCos, crExp, crLog, crPow, crSin, iterItems, toBigIndex, toDouble } from './math.js';
+import { crCos, crLog, crPow, crSin, glibcExp, iterItems, toBigIndex, toDouble } from './math.js';
 
 type Fn = (args: PyValue[], kwargs: Kwargs | null) => PyValue;
 
 /** What seed(None) means here: runs must be reproducible, so a fixed value. */
 const DEFAULT_SEED = 5489n;
 const TWO_PI = 2 * Math.PI;
-const NV_MAGICCONST = (4 * crExp(-0.5)) / Math.sqrt(2.0);
+const NV_MAGICCONST = (4 * glibcExp(-0.5)) / Math.sqrt(2.0);
 const P61 = (1n << 61n) - 1n; // CPython's hash modulus
 
 /** The 32-bit words of |n|, least significant first (at least one word). */
@@ -441,7 +441,7 @@ function randomFunctions(r: PyRandom): Record<string, Fn> {
     }) as Fn,
     lognormvariate: ((args, kwargs) => {
       const [mu, sigma] = twoFloats('lognormvariate', null, args, kwargs);
-      return F(crExp(r.normalvariate(mu, sigma)));
+      return F(glibcExp(r.normalvariate(mu, sigma)));
     }) as Fn,
     expovariate: ((args, kwargs) => {
       const [lambd] = bind('expovariate', ['lambd'], 1, args, kwargs);
