@@ -8,7 +8,8 @@ import { callValue, exactArgs, isStopIteration, noKwargs } from './call.js';
 import { dictUpdate, fromkeys, PyDictView, setAdd, sortValues } from './collection-methods.js';
 import { fatalErr, pyErr, typeErr, valueErr } from './exceptions.js';
 import { asIndex } from './items.js';
-import { floatToInt, intMod, intPow, intToFloat, normBig, roundFloat, roundHalfEven, roundInt, type Int } from './numbers.js';
+import { floatToInt, intMod, intPow, intToFloat, normBig, roundHalfEven, roundInt, type Int } from './numbers.js';
+import { roundFloat } from './format.js';
 import {
   BoundMethod,
   BuiltinFunction,
@@ -223,7 +224,7 @@ def('round', (args, kwargs) => {
     if (nd === null) return floatToInt(roundHalfEven(x.v));
     const n = asIndex(nd);
     if (n === undefined) throw typeErr(`'${typeName(nd)}' object cannot be interpreted as an integer`);
-    return new PyFloat(roundFloat(x.v, n));
+    return roundFloat(x.v, Number(n));
   }
   if (x instanceof PyInstance) {
     const m = x.cls.lookup('__round__');

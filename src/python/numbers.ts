@@ -6,6 +6,7 @@
 import { fatalErr, pyErr } from './exceptions.js';
 import { state } from './state.js';
 import { PyFloat } from './values.js';
+import { mathPow } from './modules/math.js';
 
 export type Int = number | bigint;
 
@@ -135,7 +136,7 @@ export function floatPow(a: number, b: number): number {
   if (a === 0 && b < 0) throw pyErr('ZeroDivisionError', '0.0 cannot be raised to a negative power');
   if (a < 0 && !Number.isInteger(b) && Number.isFinite(b) && Number.isFinite(a))
     throw pyErr('ValueError', 'complex numbers are not supported');
-  const r = a ** b;
+  const r = mathPow(a, b);
   if (!Number.isFinite(r) && Number.isFinite(a) && Number.isFinite(b))
     throw pyErr('OverflowError', "(34, 'Numerical result out of range')");
   return r;
@@ -197,68 +198,6 @@ export function intBitop(a: Int, b: Int, op: '&' | '|' | '^'): Int {
   return normBig(op === '&' ? x & y : op === '|' ? x | y : x ^ y);
 }
 
-/** Python's round(x) / round(x, n) for floats: half to even, via exact decimal text. */
-export function roundFloat(x: number, ndigits: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (ndigits > 22) return x;
-  if (ndigits < -308) return 0 * x;
-  // toFixed is exact for the binary value; decide ties on the exact expansion.
-  if (ndigits >= 0) {
-    const scaled = x * 10 ** ndigits;
-    if (!Number.isFinite(scaled)) return x;
-    const exact = exactDecimal(x);
-    const r = roundDecimalString(exact, ndigits);
-    return Number(r);
-  }
-  const p = 10 ** -ndigits;
-  const y = x / p;
-  const fl = Math.floor(y);
-  const diff = y - fl;
-  let r = diff > 0.5 ? fl + 1 : diff < 0.5 ? fl : fl % 2 === 0 ? fl : fl + 1;
-  r *= p;
-  return r === 0 ? 0 * x : r;
-}
-
-/** The exact decimal expansion of a double (every double is a finite decimal). */
-function exactDecimal(x: number): string {
-  const neg = x < 0;
-  const ax = Math.abs(x);
-  // ax = m * 2^e with integer m.
-  let e = 0;
-  let m = ax;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e -= 1;
-  }
-  let digits: string;
-  let point: number;
-  if (e === 0) {
-    digits = BigInt(m).toString();
-    point = digits.length;
-  } else {
-    // m / 2^-e = m * 5^-e / 10^-e
-    const n = BigInt(m) * 5n ** BigInt(-e);
-    digits = n.toString().padStart(-e + 1, '0');
-    point = digits.length + e;
-  }
-  return (neg ? '-' : '') + digits.slice(0, point) + '.' + digits.slice(point);
-}
-
-function roundDecimalString(s: string, nd: number): string {
-  const neg = s.startsWith('-');
-  const body = neg ? s.slice(1) : s;
-  const [ip, fp = ''] = body.split('.');
-  const frac = fp.padEnd(nd + 1, '0');
-  const keep = ip + frac.slice(0, nd);
-  const rest = frac.slice(nd);
-  let n = BigInt(keep);
-  const first = rest.charCodeAt(0) - 48;
-  const tail = /[1-9]/.test(rest.slice(1));
-  if (first > 5 || (first === 5 && (tail || n % 2n === 1n))) n += 1n;
-  const txt = n.toString().padStart(nd + 1, '0');
-  const out = nd > 0 ? txt.slice(0, txt.length - nd) + '.' + txt.slice(txt.length - nd) : txt;
-  return (neg ? '-' : '') + out;
-}
 
 /** round(int, ndigits) with ndigits < 0: half to even on the integer. */
 export function roundInt(a: Int, ndigits: number): Int {
