@@ -8,10 +8,11 @@ import { graphErrorResult } from '../api/error-answers.js';
 import type { ErrorJSON, GradRequest, GradResponse, GraphJobResult, GraphRequest, GraphResponse, JobLimits } from '../api/schemas.js';
 import { setRecording } from '../autograd/recorder.js';
 import { evaluateExpression, runProgram, type RunOptions, type RunResult } from '../python/run.js';
+import { PyDict } from '../python/objects.js';
 import type { PyValue } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
-import { resetTorchState, runContext } from '../torch/context.js';
-import { installTorchModules } from '../torch/module.js';
+import { resetTorchState, runContext } from '../torch/run_context.js';
+import { registerTorchModules } from '../torch/module.js';
 import { graphToApiJson, LayoutRefused, renderGraphSvg, renderPng, type VizGraph } from '../viz/index.js';
 import { expressionSetup } from './expression.js';
 import { buildGraph } from './graph.js';
@@ -19,7 +20,7 @@ import { gradientsToJSON, tensorToJSON, variablesToJSON } from './serialize.js';
 
 export type { GraphJobResult } from '../api/schemas.js';
 
-installTorchModules();
+registerTorchModules();
 
 function runOptions(limits: JobLimits | undefined): RunOptions {
   if (!limits) return {};
@@ -40,7 +41,7 @@ interface Outcome {
 
 /** Runs a program, or sets up an expression's inputs, evaluates it and calls backward(). */
 function execute(req: GradRequest, limits: JobLimits | undefined, record: boolean): Outcome {
-  resetTorchState(limits?.maxElements);
+  resetTorchState(limits ? { maxTensorElements: limits.maxElements } : {});
   setRecording(record);
   try {
     if (req.program !== undefined) {
@@ -111,6 +112,16 @@ function chooseTarget(req: GraphRequest, outcome: Outcome, limits: JobLimits | u
   return { target: last, error: null };
 }
 
+/** make_dot(params={'x': x}) as name -> tensor; `{}` when make_dot had no params. */
+function paramsOf(params: PyValue): Map<string, Tensor> | null {
+  if (runContext.makeDotTarget === null) return null;
+  const byName = new Map<string, Tensor>();
+  if (params instanceof PyDict) {
+    for (const { k, v } of params.map.values()) if (typeof k === "string" && v instanceof Tensor) byName.set(k, v);
+  }
+  return byName;
+}
+
 function jsonBody(outcome: Outcome, graph: VizGraph | null, dot: string | null, svg: string | null): GraphResponse {
   return {
     ok: true,
@@ -131,7 +142,7 @@ export async function runGraphJob(req: GraphRequest, limits?: JobLimits): Promis
   const graph =
     target === null
       ? null
-      : buildGraph({ target, globals: outcome.run.globals, params: req.target === undefined ? runContext.makeDotParams : null });
+      : buildGraph({ target, globals: outcome.run.globals, params: req.target === undefined ? paramsOf(runContext.makeDotParams) : null });
   if (graph === null) {
     if (req.format === 'json') return { status: 200, contentType: 'application/json; charset=utf-8', body: jsonBody(outcome, null, null, null) };
     return graphErrorResult(req, { type: 'ValueError', message: 'there is no graph to draw: no tensor with a grad_fn', line: null, column: null }, outcome.run.stdout);

@@ -28,6 +28,7 @@ type Kind =
   | 'Device'
   | 'MemoryFormat'
   | 'DimnameList'
+  | 'Dimname'
   | 'object';
 
 const KIND_OF_TOKEN: Record<string, Kind> = {
@@ -41,6 +42,7 @@ const KIND_OF_TOKEN: Record<string, Kind> = {
   'SymInt[]': 'SymIntList',
   'Tensor[]': 'TensorList',
   TensorList: 'TensorList',
+  'TensorList[]': 'TensorList',
   ScalarType: 'ScalarType',
   str: 'str',
   Generator: 'Generator',
@@ -48,6 +50,7 @@ const KIND_OF_TOKEN: Record<string, Kind> = {
   Device: 'Device',
   MemoryFormat: 'MemoryFormat',
   'Dimname[]': 'DimnameList',
+  Dimname: 'Dimname',
   PyObject: 'object',
 };
 
@@ -67,6 +70,7 @@ const PRINTED: Record<Kind, string> = {
   Device: 'torch.device',
   MemoryFormat: 'torch.memory_format',
   DimnameList: 'tuple of names',
+  Dimname: 'name',
   object: 'object',
 };
 
@@ -220,6 +224,7 @@ function check(p: Param, v: PyValue, sig: Signature): Check {
     case 'str':
       return { ok: typeof v === 'string' };
     case 'DimnameList':
+    case 'Dimname':
       return { ok: false };
     case 'Generator':
     case 'Layout':
