@@ -75,7 +75,7 @@ export function writeOut(text: string): void {
   if (state.outBytes > state.limits.maxOutputBytes) {
     const room = text.length - (state.outBytes - state.limits.maxOutputBytes);
     if (room > 0) state.out.push(text.slice(0, room));
-    throw fatalErr('OutputLimitError', `program printed more than ${state.limits.maxOutputBytes} characters`);
+    throw fatalErr('OutputLimitError', `program exceeded the output limit (${state.limits.maxOutputBytes} characters)`);
   }
   state.out.push(text);
 }

@@ -310,10 +310,15 @@ function describeArg(v: PyValue): string {
   return pyTypeName(v);
 }
 
+/** PyTorch lists keyword arguments in its own dict order: for the calls seen, the reverse of the call's. */
+function kwargsInPrintedOrder(kwargs: Kwargs | null): [string, PyValue][] {
+  return kwargs ? [...kwargs].reverse() : [];
+}
+
 function argDescription(args: readonly PyValue[], kwargs: Kwargs | null): string {
   let text = '(';
   for (const a of args) text += `${describeArg(a)}, `;
-  if (kwargs) for (const [k, v] of kwargs) text += `${k}=${describeArg(v)}, `;
+  for (const [k, v] of kwargsInPrintedOrder(kwargs)) text += `${k}=${describeArg(v)}, `;
   if (args.length > 0) text = text.slice(0, -2);
   return `${text})`;
 }
@@ -340,15 +345,22 @@ function formattedArgDescription(sig: Signature, args: readonly PyValue[], kwarg
   return `(${parts.join(', ')})`;
 }
 
+/**
+ * PyTorch's format_invalid_args (torch/csrc/utils/invalid_arguments.cpp): it re-parses each
+ * printed overload, where the `*` separator counts as an argument of its own, and explains
+ * only the overloads whose argument count equals the number of arguments given.
+ */
 function invalidCombination(sigs: readonly Signature[], args: readonly PyValue[], kwargs: Kwargs | null): string {
   const given = args.length + (kwargs?.size ?? 0);
   let message = `${sigs[0].name}() received an invalid combination of arguments - got ${argDescription(args, kwargs)}, but expected one of:\n`;
   for (const sig of sigs) {
     message += ` * ${sig.printed}\n`;
-    if (sig.params.length !== given) continue;
-    const start = Math.max(0, sig.params.length - (kwargs?.size ?? 0));
-    const names = new Set(sig.params.slice(start).map((p) => p.name));
-    const unmatched = kwargs ? [...kwargs.keys()].filter((k) => !names.has(k)) : [];
+    // `()` splits into one empty argument, as in PyTorch's own re-parse.
+    const printedNames = sig.printed.slice(1, -1).split(', ').map((a) => a.slice(a.lastIndexOf(' ') + 1));
+    if (printedNames.length !== given) continue;
+    const start = Math.max(0, printedNames.length - (kwargs?.size ?? 0));
+    const names = new Set(printedNames.slice(start));
+    const unmatched = kwargsInPrintedOrder(kwargs).filter(([k]) => !names.has(k)).map(([k]) => k);
     message += unmatched.length
       ? `      didn't match because some of the keywords were incorrect: ${unmatched.join(', ')}\n`
       : `      didn't match because some of the arguments have invalid types: ${formattedArgDescription(sig, args, kwargs)}\n`;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GradResponseSchema, HttpErrorSchema } from '../../src/api/schemas.js';
-import { ENGINE_WIRED, makeApp } from './helpers.js';
+import { makeApp } from './helpers.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('POST /grad', () => {
     expect(body.error).not.toBeNull();
   });
 
-  it.runIf(ENGINE_WIRED)('runs the course first example (recorded from PyTorch 1.13)', async () => {
+  it('runs the course first example (recorded from PyTorch 1.13)', async () => {
     const program = 'import torch\nx = torch.tensor(2.0, requires_grad=True)\ny = x**2 + 4*x + 3\ny.backward()\nprint(x.grad)\n';
     const res = await post({ program });
     expect(res.body).toMatchObject({
@@ -35,7 +35,7 @@ describe('POST /grad', () => {
     });
   });
 
-  it.runIf(ENGINE_WIRED)('expression mode sums a non-scalar result and says so', async () => {
+  it('expression mode sums a non-scalar result and says so', async () => {
     const res = await post({ expression: 'x * w', inputs: { x: 2.0, w: [1, 2, 3] } });
     expect(res.body).toMatchObject({
       ok: true,
@@ -44,7 +44,7 @@ describe('POST /grad', () => {
     });
   });
 
-  it.runIf(ENGINE_WIRED)('a NameError carries its line and the stdout printed before it', async () => {
+  it('a NameError carries its line and the stdout printed before it', async () => {
     const res = await post({ program: 'print("a")\nx = 1\ny = z\n' });
     expect(res.body).toMatchObject({ ok: false, stdout: 'a\n', error: { type: 'NameError', message: "name 'z' is not defined", line: 3 } });
     expect(res.body.variables).toEqual({ x: 1 });

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphResponseSchema, HttpErrorSchema } from '../../src/api/schemas.js';
-import { ENGINE_WIRED, makeApp } from './helpers.js';
+import { makeApp } from './helpers.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -51,7 +51,7 @@ describe('POST /graph: a program that fails answers 422 in the format asked for'
     expect(HttpErrorSchema.parse(res.body).error.field).toBe('rankdir');
   });
 
-  it.runIf(ENGINE_WIRED)('json: the autograd graph of the first example (recorded from PyTorch 1.13)', async () => {
+  it('json: the autograd graph of the first example (recorded from PyTorch 1.13)', async () => {
     const res = await request(app.server).post('/graph').send({ program: FIRST_EXAMPLE, format: 'json' });
     expect(res.status).toBe(200);
     const body = GraphResponseSchema.parse(res.body);

@@ -2,12 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
 
-/**
- * Flip to true when src/run/jobs.ts runs real programs: the tests marked with it compare
- * answers with values recorded from PyTorch 1.13 and cannot pass against the placeholder.
- */
-export const ENGINE_WIRED = false;
-
 /** An app as the tests use it: one thread, no rate limit, no logs, answers checked against the schemas. */
 export async function makeApp(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...loadConfig({}), poolSize: 1, clientMaxRunning: 1, logLevel: 'silent', rateLimitMax: 0, ...overrides };

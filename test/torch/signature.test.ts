@@ -15,6 +15,18 @@ function errorOf(stmt: string): string {
 const RECORDED: [string, string][] = [
   ['torch.sin(2.0)', "TypeError: sin(): argument 'input' (position 1) must be Tensor, not float"],
   [
+    'x.sum(1.5)',
+    'TypeError: sum() received an invalid combination of arguments - got (float), but expected one of:\n * (*, torch.dtype dtype)\n * (tuple of ints dim, bool keepdim, *, torch.dtype dtype)\n * (tuple of names dim, bool keepdim, *, torch.dtype dtype)\n',
+  ],
+  [
+    'x.max(dim=1.5)',
+    "TypeError: max() received an invalid combination of arguments - got (dim=float, ), but expected one of:\n * ()\n      didn't match because some of the keywords were incorrect: dim\n * (Tensor other)\n      didn't match because some of the keywords were incorrect: dim\n * (int dim, bool keepdim)\n * (name dim, bool keepdim)\n",
+  ],
+  [
+    'x.sum(dim=1.5, keepdim=2)',
+    "TypeError: sum() received an invalid combination of arguments - got (keepdim=int, dim=float, ), but expected one of:\n * (*, torch.dtype dtype)\n      didn't match because some of the keywords were incorrect: keepdim, dim\n * (tuple of ints dim, bool keepdim, *, torch.dtype dtype)\n * (tuple of names dim, bool keepdim, *, torch.dtype dtype)\n",
+  ],
+  [
     'x.view(1.5)',
     "TypeError: view() received an invalid combination of arguments - got (float), but expected one of:\n * (torch.dtype dtype)\n      didn't match because some of the arguments have invalid types: (!float!)\n * (tuple of SymInts size)\n      didn't match because some of the arguments have invalid types: (!float!)\n",
   ],
