@@ -1,0 +1,135 @@
+/**
+ * Graph nodes (PyTorch's grad_fn objects). A node knows its backward function (shared
+ * per op, see src/ops), the edges to the nodes of its inputs (next_functions), the
+ * tensors it saved with their versions, and per-op attributes in `ctx`.
+ */
+import { runtimeError } from '../tensor/errors.js';
+import type { GradHook, Tensor } from '../tensor/tensor.js';
+import { recorder } from './recorder.js';
+
+export interface BackwardFn {
+  /** PyTorch's class name: 'MulBackward0'. */
+  readonly name: string;
+  /** Gradients w.r.t. the outputs (null: none reached that output) -> one per next edge. */
+  apply(node: Node, grads: (Tensor | null)[]): (Tensor | null)[];
+}
+
+export class SavedTensor {
+  constructor(
+    readonly tensor: Tensor,
+    readonly version: number,
+    /** output index when the node saved its own output, else -1 */
+    readonly outputNr: number,
+  ) {}
+}
+
+export const SECOND_BACKWARD =
+  'Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.';
+
+const INPLACE_HINT =
+  ' Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).';
+
+let nextSeq = 0;
+
+export class Node {
+  /** Creation order: the engine runs later nodes first, as PyTorch's sequence numbers do. */
+  readonly seq = nextSeq++;
+  next: (Node | null)[];
+  /** For each edge, which output of the next node it feeds. */
+  nextNr: number[];
+  saved: (SavedTensor | null)[] | null = null;
+  /** Set after a backward without retain_graph freed the saved tensors. */
+  released = false;
+  /** Op attributes (dims, sizes, scalars) the backward formula needs. */
+  ctx: any = null;
+  numOutputs = 1;
+  /** Non-leaf tensor hooks, per output. */
+  hooks: (GradHook[] | undefined)[] | null = null;
+  /** Non-leaf tensors that asked for retain_grad(), per output. */
+  retained: (Tensor | undefined)[] | null = null;
+  /** Recorder only: the forward output and the last gradient that reached it. */
+  value: Tensor | null = null;
+  lastGrad: Tensor | null = null;
+  /** Engine scratch for the backward pass `runId` (kept on the node: no Map lookups on the hot path). */
+  runId = 0;
+  deps = 0;
+  buffer: (Tensor | null)[] | null = null;
+  needed = false;
+  inHeap = false;
+
+  constructor(readonly fn: BackwardFn, inputs: readonly (Tensor | null)[]) {
+    const n = inputs.length;
+    this.next = new Array(n);
+    this.nextNr = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = inputs[i];
+      if (t === null || !t.requiresGrad) {
+        this.next[i] = null;
+        this.nextNr[i] = 0;
+      } else if (t.gradFn !== null) {
+        this.next[i] = t.gradFn;
+        this.nextNr[i] = t.outputNr;
+      } else {
+        this.next[i] = accumulatorOf(t);
+        this.nextNr[i] = 0;
+      }
+    }
+  }
+
+  get name(): string {
+    return this.fn.name;
+  }
+
+  /** Save a tensor for backward; `outputNr` >= 0 when it is this node's own output. */
+  save(t: Tensor | null, outputNr = -1): void {
+    const s = t === null ? null : new SavedTensor(t, t.version.v, outputNr);
+    if (this.saved === null) this.saved = [s];
+    else this.saved.push(s);
+  }
+
+  /** A saved tensor, checked against in-place modification since it was saved. */
+  unpack(i: number): Tensor {
+    if (this.released) throw runtimeError(SECOND_BACKWARD);
+    const s = this.saved![i]!;
+    const t = s.tensor;
+    if (t.version.v !== s.version) {
+      let msg = `one of the variables needed for gradient computation has been modified by an inplace operation: [${t.dtype.legacyName} [${t.shape.join(', ')}]]`;
+      if (s.outputNr >= 0) msg += `, which is output ${s.outputNr} of ${this.name},`;
+      else if (t.gradFn !== null) msg += `, which is output ${t.outputNr} of ${t.gradFn.name},`;
+      throw runtimeError(`${msg} is at version ${t.version.v}; expected version ${s.version} instead.${INPLACE_HINT}`);
+    }
+    return t;
+  }
+
+  /** Free saved tensors (after a backward without retain_graph). */
+  release(): void {
+    if (this.saved !== null) {
+      this.released = true;
+      this.saved = null;
+    }
+  }
+}
+
+/** The AccumulateGrad node of a leaf: accumulates into `variable.grad`. */
+export class AccumulateGrad extends Node {
+  constructor(readonly variable: Tensor) {
+    super(ACCUMULATE, []);
+  }
+}
+const ACCUMULATE: BackwardFn = { name: 'AccumulateGrad', apply: () => [] };
+
+export function accumulatorOf(leaf: Tensor): Node {
+  return (leaf.accumulator ??= new AccumulateGrad(leaf));
+}
+
+/**
+ * Make `out` the `nr`-th output of `node` (sets gradFn/requiresGrad, and the recorder's
+ * value when recording is on).
+ */
+export function setHistory(out: Tensor, node: Node, nr = 0): Tensor {
+  out.gradFn = node;
+  out.outputNr = nr;
+  out.requiresGrad = true;
+  if (recorder.enabled && nr === 0) node.value = out;
+  return out;
+}

@@ -1,0 +1,186 @@
+/** Elementwise arithmetic with broadcasting: one entry per op (forward, grad_fn, formulas). */
+import { linearTangent, setTangent, withoutTangent } from '../autograd/forward_ad.js';
+import { bool, float32 } from '../tensor/dtype.js';
+import { runtimeError } from '../tensor/errors.js';
+import { resultType } from '../tensor/promote.js';
+import { Tensor } from '../tensor/tensor.js';
+import { mapBinary, mapUnary } from './kernels.js';
+import { backwardFn, defineBinary, defineUnary, needsGrad, record } from './registry.js';
+import { type Scalar, type TensorOrScalar, scalarValue, wrapScalar } from './scalar.js';
+import { where } from './select.js';
+import { log, reciprocal } from './unary.js';
+
+export const add = defineBinary({
+  gradFn: 'AddBackward0',
+  f: (x, y) => x + y,
+  dtype: 'promote',
+  self: { uses: [], grad: (g) => g },
+  other: { uses: [], grad: (g) => g },
+});
+
+export const sub = defineBinary({
+  gradFn: 'SubBackward0',
+  f: (x, y) => x - y,
+  dtype: 'promote',
+  self: { uses: [], grad: (g) => g },
+  other: { uses: [], grad: (g) => neg(g) },
+});
+
+export const mul = defineBinary({
+  gradFn: 'MulBackward0',
+  f: (x, y) => x * y,
+  dtype: 'promote',
+  self: { uses: ['other'], grad: (g, _s, o) => mul(g, o!) },
+  other: { uses: ['self'], grad: (g, s) => mul(g, s!) },
+});
+
+export const div = defineBinary({
+  gradFn: 'DivBackward0',
+  f: (x, y) => x / y,
+  dtype: 'float',
+  self: { uses: ['other'], grad: (g, _s, o) => div(g, o!) },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), div(div(s!, o!), o!)) },
+});
+
+/** Tensor - tensor with the operands swapped (`torch.rsub(a, b)` = b - a). */
+const rsubTensor = defineBinary({
+  gradFn: 'RsubBackward0',
+  f: (x, y) => y - x,
+  dtype: 'promote',
+  self: { uses: [], grad: (g) => neg(g) },
+  other: { uses: [], grad: (g) => g },
+});
+
+/** `s - x` for a Python scalar s (x.__rsub__): RsubBackward1, one input. */
+const rsubScalarFn = backwardFn('RsubBackward1', (_n, [g]) => [neg(g!)]);
+export function rsub(x: Tensor, other: TensorOrScalar): Tensor {
+  if (other instanceof Tensor) return rsubTensor(x, other);
+  const s = wrapScalar(other as Scalar);
+  const out = sub(s, detachedAlias(x));
+  if (needsGrad(x)) record(out, rsubScalarFn, [x]);
+  linearTangent(out, x, neg);
+  return out;
+}
+
+/** `s / x` for a Python scalar s: PyTorch computes reciprocal(x) * s. */
+export const rdiv = (x: Tensor, s: Scalar): Tensor => mul(reciprocal(x), s);
+
+/** Tensor * Python scalar from formulas (mul.Scalar): MulBackward1, one input. */
+const mulScalarFn = backwardFn('MulBackward1', (n, [g]) => [mulScalar(g!, n.ctx as number)]);
+export function mulScalar(x: Tensor, s: number): Tensor {
+  const out = mul(detachedAlias(x), s);
+  if (needsGrad(x)) record(out, mulScalarFn, [x], s);
+  linearTangent(out, x, (t) => mulScalar(t, s));
+  return out;
+}
+
+export const neg = defineUnary({ gradFn: 'NegBackward0', f: (x) => -x, dtype: 'same', grad: (g) => neg(g) });
+
+/** x ** s (PowBackward0), s ** x and x ** y (PowBackward1). */
+const powScalarExp = backwardFn('PowBackward0', (n, [g]) => {
+  const e = n.ctx as number;
+  if (e === 0) return [mulScalar(g!, 0)];
+  const x = n.unpack(0);
+  return [mul(g!, mulScalar(powScalar(x, e - 1), e))];
+});
+const powTensorExp = defineBinary({
+  gradFn: 'PowBackward1',
+  f: powKernel,
+  dtype: 'promote',
+  self: {
+    uses: ['self', 'other'],
+    grad: (g, s, o) => mul(g, where(eqScalar(o!, 0), 0, mul(o!, pow(s!, sub(o!, 1))))),
+  },
+  other: {
+    uses: ['self', 'other', 'result'],
+    grad: (g, s, o, r) => mul(g, where(zeroBaseMask(s!, o!), 0, mul(r!, log(s!)))),
+  },
+});
+
+function powKernel(x: number, y: number): number {
+  return x === 1 || y === 0 ? 1 : Math.pow(x, y);
+}
+
+export function pow(x: TensorOrScalar, e: TensorOrScalar): Tensor {
+  if (x instanceof Tensor && !(e instanceof Tensor)) return powScalar(x, e);
+  return powTensorExp(x, e);
+}
+
+function powScalar(x: Tensor, e: Scalar): Tensor {
+  const ev = scalarValue(e);
+  const w = wrapScalar(e);
+  const dtype = resultType([
+    { dtype: x.dtype, dimCount: x.shape.length, wrapped: false },
+    { dtype: w.dtype, dimCount: 0, wrapped: true },
+  ]);
+  if (!dtype.isFloating && ev < 0) throw runtimeError('Integers to negative integer powers are not allowed.');
+  const ef = dtype === float32 ? Math.fround(ev) : ev;
+  // ATen's special cases, with their intermediate roundings (x**3 is (x*x)*x, ...)
+  const r = dtype === float32 ? Math.fround : (v: number) => v;
+  let out: Tensor;
+  if (ev === 2) out = mapUnary(x, dtype, (v) => v * v);
+  else if (ev === 3) out = mapUnary(x, dtype, (v) => r(v * v) * v);
+  else if (ev === 0.5) out = mapUnary(x, dtype, Math.sqrt);
+  else if (ev === -0.5 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / r(Math.sqrt(v)));
+  else if (ev === -1 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / v);
+  else if (ev === -2 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / r(v * v));
+  else out = mapUnary(x, dtype, (v) => powKernel(v, ef));
+  if (needsGrad(x)) {
+    const node = record(out, powScalarExp, [x], ev);
+    node.save(x);
+  }
+  if (x.tangent !== null) {
+    const t = x.tangent;
+    setTangent(out, () => (ev === 0 ? mulScalar(t, 0) : mul(t, mulScalar(powScalar(withoutTangent(x), ev - 1), ev))));
+  }
+  return out;
+}
+
+/** The power's gradient w.r.t. the exponent is 0 where base == 0 and exponent >= 0 (as PyTorch masks it). */
+const zeroBaseMask = (s: Tensor, e: Tensor): Tensor => mapBinary(s, e, bool, (x, y) => (x === 0 && y >= 0 ? 1 : 0));
+
+const eqScalar = (t: Tensor, v: number): Tensor => mapUnary(t, bool, (x) => (x === v ? 1 : 0));
+
+/** The same data without autograd history, so a composite op records only its own node. */
+const detachedAlias = (x: Tensor): Tensor => new Tensor(x.data, x.shape, x.strides, x.offset, x.dtype, x.version);
+
+function floorDivKernel(a: number, b: number): number {
+  if (b === 0) return a / b;
+  const mod = a % b;
+  let d = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) d -= 1;
+  const fd = Math.floor(d);
+  return d - fd > 0.5 ? fd + 1 : fd;
+}
+
+const checkIntZero = (_a: Tensor, b: Tensor, dtype: { isFloating: boolean }) => {
+  if (dtype.isFloating) return;
+  const n = b.numel();
+  for (let i = 0; i < n; i++) if (b.at(i) === 0) throw runtimeError('ZeroDivisionError');
+};
+
+/** `//`: floor rounding as PyTorch 1.13; not differentiable. */
+export const floorDivide = defineBinary({ gradFn: 'FloorDivideBackward0', f: floorDivKernel, dtype: 'promote', check: checkIntZero });
+
+/** `%`: Python's sign convention (result has the divisor's sign). */
+const remainderTensor = defineBinary({
+  gradFn: 'RemainderBackward0',
+  f: (a, b) => {
+    const m = a % b;
+    return m !== 0 && b < 0 !== m < 0 ? m + b : m;
+  },
+  dtype: 'promote',
+  check: checkIntZero,
+  self: { uses: [], grad: (g) => g },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), floorDivide(s!, o!)) },
+});
+
+/** remainder.Scalar has a single input in PyTorch's graph. */
+const remainderScalarFn = backwardFn('RemainderBackward0', (_n, [g]) => [g!]);
+export function remainder(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  if (!(a instanceof Tensor) || b instanceof Tensor) return remainderTensor(a, b);
+  const out = remainderTensor(detachedAlias(a), b);
+  if (needsGrad(a)) record(out, remainderScalarFn, [a]);
+  linearTangent(out, a, (t) => t);
+  return out;
+}

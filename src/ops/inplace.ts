@@ -1,0 +1,135 @@
+/**
+ * In-place ops: the out-of-place op runs on a snapshot that carries self's history
+ * (PyTorch's original_self), the values are written back into self, the version counter
+ * is bumped, and self (or, for a view, its base through CopySlices) takes the new node.
+ */
+import { gradMode } from '../autograd/grad_mode.js';
+import { Node, SavedTensor, setHistory } from '../autograd/node.js';
+import { runtimeError } from '../tensor/errors.js';
+import { sameShape, shapeList } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import { add, div, mul, sub } from './arith.js';
+import { rawCopy } from './convert.js';
+import { zeros, zerosLike } from './creation.js';
+import { castData } from './kernels.js';
+import { backwardFn, needsGrad, record, reduceGrad } from './registry.js';
+import { type Scalar, type TensorOrScalar, asTensor, scalarValue } from './scalar.js';
+import { clamp } from './select.js';
+import { aliasOf, copyInto } from './views.js';
+
+function checkInplace(self: Tensor): void {
+  if (!gradMode.enabled) return;
+  if (self.gradFn === null && self.requiresGrad) throw runtimeError('a leaf Variable that requires grad is being used in an in-place operation.');
+  const base = self.base;
+  if (base !== null && base.gradFn === null && base.requiresGrad) {
+    throw runtimeError('a view of a leaf Variable that requires grad is being used in an in-place operation.');
+  }
+}
+
+/** A copy of self's values that keeps self's autograd identity (the op's saved "self"). */
+function snapshot(self: Tensor): Tensor {
+  const s = rawCopy(self);
+  s.requiresGrad = self.requiresGrad;
+  s.gradFn = self.gradFn;
+  s.outputNr = self.outputNr;
+  s.accumulator = self.accumulator;
+  return s;
+}
+
+/** Run `compute` (an out-of-place op) and make its result self's new value and history. */
+export function inplace(self: Tensor, compute: (src: Tensor) => Tensor): Tensor {
+  checkInplace(self);
+  const src = gradMode.enabled ? snapshot(self) : self;
+  const r = compute(src);
+  if (!sameShape(r.shape, self.shape)) {
+    throw runtimeError(`output with shape ${shapeList(self.shape)} doesn't match the broadcast shape ${shapeList(r.shape)}`);
+  }
+  if (!self.dtype.isFloating && r.dtype.isFloating) {
+    throw runtimeError(`result type ${r.dtype.scalarName} can't be cast to the desired output type ${self.dtype.scalarName}`);
+  }
+  copyInto(self, r.dtype === self.dtype ? r : castData(r, self.dtype));
+  self.version.v++;
+  if (r.gradFn !== null) rebaseHistory(self, r.gradFn);
+  return self;
+}
+
+function rebaseHistory(self: Tensor, node: Node): void {
+  // the node saved its temporary output: it is self now
+  if (node.saved !== null) {
+    node.saved = node.saved.map((s) => (s !== null && s.outputNr >= 0 ? new SavedTensor(self, self.version.v, s.outputNr) : s));
+  }
+  const base = self.base;
+  if (base === null) {
+    setHistory(self, node);
+    return;
+  }
+  const geometry = { shape: self.shape, strides: self.strides, offset: self.offset - base.offset, fnNode: node };
+  const slices = new Node(copySlicesFn, [base]);
+  for (let i = 1; i < node.next.length; i++) {
+    slices.next.push(node.next[i]);
+    slices.nextNr.push(node.nextNr[i]);
+  }
+  slices.ctx = geometry;
+  setHistory(base, slices);
+  const strided = new Node(asStridedFn, [base]);
+  strided.ctx = { ...geometry, baseShape: base.shape, dtype: base.dtype };
+  setHistory(self, strided);
+}
+
+const copySlicesFn = backwardFn('CopySlices', (n, [g]) => {
+  const { shape, strides, offset, fnNode } = n.ctx as { shape: number[]; strides: number[]; offset: number; fnNode: Node };
+  const result = rawCopy(g!);
+  const gradSlice = aliasOf(result, shape, strides, offset);
+  const res = fnNode.fn.apply(fnNode, [rawCopy(gradSlice)]);
+  const first = res[0];
+  if (first === null || first === undefined) copyInto(gradSlice, zeros(shape, result.dtype));
+  else copyInto(gradSlice, first);
+  return [result, ...res.slice(1)];
+});
+
+const asStridedFn = backwardFn('AsStridedBackward0', (n, [g]) => {
+  const { shape, strides, offset, baseShape, dtype } = n.ctx as {
+    shape: number[];
+    strides: number[];
+    offset: number;
+    baseShape: number[];
+    dtype: Tensor['dtype'];
+  };
+  const z = zeros(baseShape, dtype);
+  copyInto(aliasOf(z, shape, strides, offset), g!);
+  return [z];
+});
+
+export const add_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => add(s, other));
+export const sub_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => sub(s, other));
+export const mul_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => mul(s, other));
+export const div_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => div(s, other));
+export const clamp_ = (self: Tensor, min: Scalar | null, max: Scalar | null): Tensor => inplace(self, (s) => clamp(s, min, max));
+/** Any unary op in place: exp_, neg_, relu_, ... */
+export const unary_ = (self: Tensor, op: (x: Tensor) => Tensor): Tensor => inplace(self, op);
+
+const zeroFn = backwardFn('ZeroBackward0', (_n, [g]) => [zerosLike(g!)]);
+const fillFn = backwardFn('FillBackward2', (_n, [g]) => [zerosLike(g!)]);
+
+function filled(src: Tensor, value: number, fn: ReturnType<typeof backwardFn>): Tensor {
+  const out = zerosLike(src);
+  if (value !== 0) out.data.fill(value);
+  if (needsGrad(src)) record(out, fn, [src]);
+  return out;
+}
+
+export const zero_ = (self: Tensor): Tensor => inplace(self, (s) => filled(s, 0, zeroFn));
+export const fill_ = (self: Tensor, value: Scalar): Tensor => inplace(self, (s) => filled(s, scalarValue(value), fillFn));
+
+const copyFn = backwardFn('CopyBackwards', (n, [g]) => [n.next[0] ? zerosLike(g!) : null, n.next[1] ? reduceGrad(g!, n.ctx as Tensor) : null]);
+
+/** self.copy_(src): src broadcast to self's shape, converted to self's dtype. */
+export function copy_(self: Tensor, value: TensorOrScalar): Tensor {
+  const v = asTensor(value);
+  return inplace(self, (s) => {
+    const out = rawCopy(s);
+    copyInto(out, v.dtype === s.dtype ? v : castData(v, s.dtype));
+    if (gradMode.enabled && (s.requiresGrad || v.requiresGrad)) record(out, copyFn, [s, v], v);
+    return out;
+  });
+}

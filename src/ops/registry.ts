@@ -1,0 +1,210 @@
+/**
+ * How an op is declared (the derivatives.yaml of gradviz). An entry names its grad_fn
+ * class, its forward kernel, which tensors each input's formula needs (only those are
+ * saved, and only for inputs that require grad — as PyTorch's codegen does), and the
+ * backward formula per input, written with the ops themselves so that create_graph
+ * (higher-order gradients) works for free.
+ */
+import { type BackwardFn, Node, setHistory } from '../autograd/node.js';
+import { setTangent, withoutTangent } from '../autograd/forward_ad.js';
+import { gradMode } from '../autograd/grad_mode.js';
+import { type DType, bool, float32 } from '../tensor/dtype.js';
+import { resultType, toFloating } from '../tensor/promote.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { castData, mapBinary, mapUnary } from './kernels.js';
+import { type TensorOrScalar, asTensor } from './scalar.js';
+
+export const needsGrad = (a: Tensor): boolean => gradMode.enabled && a.requiresGrad;
+export const needsGrad2 = (a: Tensor, b: Tensor): boolean => gradMode.enabled && (a.requiresGrad || b.requiresGrad);
+export function needsGradAny(ts: readonly (Tensor | null)[]): boolean {
+  if (!gradMode.enabled) return false;
+  for (const t of ts) if (t !== null && t.requiresGrad) return true;
+  return false;
+}
+
+export function backwardFn(name: string, apply: BackwardFn['apply']): BackwardFn {
+  return { name, apply };
+}
+
+/** Attach a new node of `fn` over `inputs` to `out` (callers check needsGrad first). */
+export function record(out: Tensor, fn: BackwardFn, inputs: readonly (Tensor | null)[], ctx: unknown = null): Node {
+  const node = new Node(fn, inputs);
+  node.ctx = ctx;
+  setHistory(out, node);
+  return node;
+}
+
+type Uses = readonly ('self' | 'other' | 'result')[];
+
+export interface UnaryDef {
+  gradFn: string;
+  f: (x: number) => number;
+  /** The kernel for float32 when PyTorch's float32 result differs from rounding f (SLEEF). */
+  f32?: (x: number) => number;
+  /** 'float': integer inputs give the default float dtype (exp, sin, ...); 'same': keep it. */
+  dtype: 'float' | 'same';
+  uses?: Uses;
+  /** Gradient w.r.t. the input; absent for non-differentiable ops. */
+  grad?: (g: Tensor, self: Tensor | null, result: Tensor | null) => Tensor;
+}
+
+export function defineUnary(def: UnaryDef): (x: Tensor) => Tensor {
+  const uses = def.uses ?? [];
+  const saveSelf = uses.includes('self');
+  const saveResult = uses.includes('result');
+  const grad = def.grad;
+  const fn = backwardFn(def.gradFn, (node, grads) => {
+    const self = saveSelf ? node.unpack(0) : null;
+    const result = saveResult ? node.unpack(saveSelf ? 1 : 0) : null;
+    return [grad!(grads[0]!, self, result)];
+  });
+  return (x: Tensor): Tensor => {
+    const dtype = def.dtype === 'float' ? toFloating(x.dtype) : x.dtype;
+    const out = mapUnary(x, dtype, dtype === float32 && def.f32 ? def.f32 : def.f);
+    if (grad !== undefined && needsGrad(x)) {
+      const node = record(out, fn, [x]);
+      if (saveSelf) node.save(x);
+      if (saveResult) node.save(out, 0);
+    }
+    // jvp, auto_element_wise: the backward formula applied to the tangent
+    if (x.tangent !== null && grad !== undefined) setTangent(out, () => grad(x.tangent!, withoutTangent(x), withoutTangent(out)));
+    return out;
+  };
+}
+
+interface InputRule {
+  uses: Uses;
+  grad: (g: Tensor, self: Tensor | null, other: Tensor | null, result: Tensor | null) => Tensor;
+}
+
+export interface BinaryDef {
+  gradFn: string;
+  f: (x: number, y: number) => number;
+  /** promote: torch.result_type; float: ... then ints -> float32 (true division); bool: comparisons */
+  dtype: 'promote' | 'float' | 'bool';
+  self?: InputRule;
+  other?: InputRule;
+  /** Runs on the operands (already in the computation dtype) before the kernel: errors like int // 0. */
+  check?: (a: Tensor, b: Tensor, dtype: DType) => void;
+}
+
+/**
+ * Broadcasting binary op. Operands are first converted to the computation dtype, as
+ * TensorIterator does (so a Python float meets a float32 tensor as a float32).
+ * Gradients are summed back to each input's shape and converted to its dtype.
+ */
+export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrScalar) => Tensor {
+  const needs = (rule: InputRule | undefined, what: 'self' | 'other' | 'result') => rule !== undefined && rule.uses.includes(what);
+  const fn = backwardFn(def.gradFn, (node, grads) => {
+    const g = grads[0]!;
+    const [slotSelf, slotOther, slotResult, sa, da, sb, db] = node.ctx as [number, number, number, number[], DType, number[], DType];
+    const self = slotSelf >= 0 ? node.unpack(slotSelf) : null;
+    const other = slotOther >= 0 ? node.unpack(slotOther) : null;
+    const result = slotResult >= 0 ? node.unpack(slotResult) : null;
+    return [
+      node.next[0] !== null && def.self ? reduceGradTo(def.self.grad(g, self, other, result), sa, da) : null,
+      node.next[1] !== null && def.other ? reduceGradTo(def.other.grad(g, self, other, result), sb, db) : null,
+    ];
+  });
+  const differentiable = def.self !== undefined || def.other !== undefined;
+  const f = def.f;
+  return (x: TensorOrScalar, y: TensorOrScalar): Tensor => {
+    const a = asTensor(x);
+    const b = asTensor(y);
+    const common = binaryResultType(a, b);
+    const compute = def.dtype === 'float' ? toFloating(common) : common;
+    const outDtype = def.dtype === 'bool' ? bool : compute;
+    let out: Tensor;
+    if (b.wrapped && def.check === undefined) {
+      // a Python scalar: convert it once to the computation dtype, no temporary tensor
+      const y = convertScalar(b.data[0], compute);
+      const ca = a.dtype === compute ? a : castData(a, compute);
+      out = mapUnary(ca, outDtype, (x) => f(x, y));
+    } else if (a.wrapped && def.check === undefined) {
+      const x = convertScalar(a.data[0], compute);
+      const cb = b.dtype === compute ? b : castData(b, compute);
+      out = mapUnary(cb, outDtype, (y) => f(x, y));
+    } else {
+      const ca = a.dtype === compute ? a : castData(a, compute);
+      const cb = b.dtype === compute ? b : castData(b, compute);
+      if (def.check) def.check(ca, cb, compute);
+      out = mapBinary(ca, cb, outDtype, f);
+    }
+    if (differentiable && needsGrad2(a, b)) {
+      const wantA = a.requiresGrad && def.self !== undefined;
+      const wantB = b.requiresGrad && def.other !== undefined;
+      const node = record(out, fn, [a, b]);
+      let slot = 0;
+      const save = (what: 'self' | 'other' | 'result', t: Tensor, nr: number) => {
+        if ((wantA && needs(def.self, what)) || (wantB && needs(def.other, what))) {
+          node.save(t, nr);
+          return slot++;
+        }
+        return -1;
+      };
+      const sSelf = save('self', a, -1);
+      const sOther = save('other', b, -1);
+      const sResult = save('result', out, 0);
+      // input shapes/dtypes only (not the tensors: the graph should not keep their data alive)
+      node.ctx = [sSelf, sOther, sResult, a.shape, a.dtype, b.shape, b.dtype];
+    }
+    if ((a.tangent !== null || b.tangent !== null) && differentiable) setTangent(out, () => binaryJvp(def, a, b, out));
+    return out;
+  };
+}
+
+/** auto_element_wise jvp of a binary op: each input's formula applied to its tangent, summed. */
+function binaryJvp(def: BinaryDef, a: Tensor, b: Tensor, out: Tensor): Tensor {
+  const pa = withoutTangent(a);
+  const pb = withoutTangent(b);
+  const po = withoutTangent(out);
+  let t: Tensor | null = null;
+  if (a.tangent !== null && def.self) t = def.self.grad(a.tangent, pa, pb, po);
+  if (b.tangent !== null && def.other) {
+    const tb = def.other.grad(b.tangent, pa, pb, po);
+    t = t === null ? tb : hooks.add(t, tb);
+  }
+  return t ?? hooks.zerosLike(po);
+}
+
+/** torch.result_type of two operands, with the common cases answered without allocation. */
+export function binaryResultType(a: Tensor, b: Tensor): DType {
+  if (a.dtype === b.dtype) return a.dtype;
+  if (b.wrapped && !a.wrapped && b.dtype.category <= a.dtype.category) return a.dtype;
+  if (a.wrapped && !b.wrapped && a.dtype.category <= b.dtype.category) return b.dtype;
+  return resultType([
+    { dtype: a.dtype, dimCount: a.shape.length, wrapped: a.wrapped },
+    { dtype: b.dtype, dimCount: b.shape.length, wrapped: b.wrapped },
+  ]);
+}
+
+/** Sum a broadcast gradient back to `input`'s shape and convert it to its dtype. */
+export const reduceGrad = (g: Tensor, input: Tensor): Tensor => reduceGradTo(g, input.shape, input.dtype);
+
+export function reduceGradTo(g: Tensor, shape: readonly number[], dtype: DType): Tensor {
+  let r = g;
+  if (r.shape.length !== shape.length || !sameDims(r.shape, shape)) r = hooks.sumTo(r, shape);
+  if (r.dtype !== dtype && dtype.isFloating) r = hooks.toDtype(r, dtype);
+  return r;
+}
+
+/** A Python scalar as the computation dtype sees it (float32 rounding, int truncation). */
+function convertScalar(v: number, dtype: DType): number {
+  if (dtype === float32) return Math.fround(v);
+  if (dtype.isFloating) return v;
+  if (dtype === bool) return v ? 1 : 0;
+  return Math.trunc(v);
+}
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Installed by reduce.ts and convert.ts, which depend on this module (keeps imports acyclic). */
+export const hooks = {
+  add: null as unknown as (a: Tensor, b: Tensor) => Tensor,
+  zerosLike: null as unknown as (t: Tensor) => Tensor,
+  sumTo: null as unknown as (g: Tensor, shape: readonly number[]) => Tensor,
+  toDtype: null as unknown as (g: Tensor, dtype: DType) => Tensor,
+};

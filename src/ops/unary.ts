@@ -1,0 +1,105 @@
+/** Elementwise math (derivatives.yaml formulas, written with the ops themselves). */
+import { expf, sigmoidf } from '../tensor/f32math.js';
+import { defineUnary } from './registry.js';
+import { add, div, mul, mulScalar, neg, sub } from './arith.js';
+import { zerosLike } from './creation.js';
+import { gtScalar } from './select.js';
+
+const zeroGrad = (g: import('../tensor/tensor.js').Tensor) => zerosLike(g);
+
+export const exp = defineUnary({ gradFn: 'ExpBackward0', f: Math.exp, f32: expf, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, r!) });
+export const log = defineUnary({ gradFn: 'LogBackward0', f: Math.log, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, s!) });
+export const log2 = defineUnary({
+  gradFn: 'Log2Backward0',
+  f: Math.log2,
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => div(g, mulScalar(s!, Math.LN2)),
+});
+export const log10 = defineUnary({
+  gradFn: 'Log10Backward0',
+  f: Math.log10,
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => div(g, mulScalar(s!, Math.LN10)),
+});
+export const log1p = defineUnary({ gradFn: 'Log1PBackward0', f: Math.log1p, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(s!, 1)) });
+export const expm1 = defineUnary({ gradFn: 'Expm1Backward0', f: Math.expm1, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, add(r!, 1)) });
+export const sin = defineUnary({ gradFn: 'SinBackward0', f: Math.sin, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cos(s!)) });
+export const cos = defineUnary({ gradFn: 'CosBackward0', f: Math.cos, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, neg(sin(s!))) });
+export const tan = defineUnary({
+  gradFn: 'TanBackward0',
+  f: Math.tan,
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, add(mul(r!, r!), 1)),
+});
+export const asin = defineUnary({
+  gradFn: 'AsinBackward0',
+  f: Math.asin,
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => mul(g, rsqrt(sub(1, mul(s!, s!)))),
+});
+export const acos = defineUnary({
+  gradFn: 'AcosBackward0',
+  f: Math.acos,
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => mul(neg(g), rsqrt(sub(1, mul(s!, s!)))),
+});
+export const atan = defineUnary({ gradFn: 'AtanBackward0', f: Math.atan, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(mul(s!, s!), 1)) });
+export const sinh = defineUnary({ gradFn: 'SinhBackward0', f: Math.sinh, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cosh(s!)) });
+export const cosh = defineUnary({ gradFn: 'CoshBackward0', f: Math.cosh, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, sinh(s!)) });
+export const tanh = defineUnary({
+  gradFn: 'TanhBackward0',
+  f: Math.tanh,
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, sub(1, mul(r!, r!))),
+});
+export const sigmoid = defineUnary({
+  gradFn: 'SigmoidBackward0',
+  f: (x) => 1 / (1 + Math.exp(-x)),
+  f32: sigmoidf,
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, mul(r!, sub(1, r!))),
+});
+export const relu = defineUnary({
+  gradFn: 'ReluBackward0',
+  f: (x) => (x > 0 ? x : x !== x ? x : 0),
+  dtype: 'same',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, gtScalar(r!, 0)),
+});
+export const sqrt = defineUnary({ gradFn: 'SqrtBackward0', f: Math.sqrt, dtype: 'float', uses: ['result'], grad: (g, _s, r) => div(g, mulScalar(r!, 2)) });
+export const rsqrt = defineUnary({
+  gradFn: 'RsqrtBackward0',
+  f: (x) => 1 / Math.sqrt(x),
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, mulScalar(mul(r!, mul(r!, r!)), -0.5)),
+});
+export const abs = defineUnary({ gradFn: 'AbsBackward0', f: Math.abs, dtype: 'same', uses: ['self'], grad: (g, s) => mul(g, sign(s!)) });
+export const sign = defineUnary({ gradFn: 'SignBackward0', f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x), dtype: 'same', grad: zeroGrad });
+export const reciprocal = defineUnary({
+  gradFn: 'ReciprocalBackward0',
+  f: (x) => 1 / x,
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(neg(g), mul(r!, r!)),
+});
+export const trunc = defineUnary({ gradFn: 'TruncBackward0', f: Math.trunc, dtype: 'same', grad: zeroGrad });
+export const floor = defineUnary({ gradFn: 'FloorBackward0', f: Math.floor, dtype: 'same', grad: zeroGrad });
+export const ceil = defineUnary({ gradFn: 'CeilBackward0', f: Math.ceil, dtype: 'same', grad: zeroGrad });
+/** Half to even, as torch.round. */
+export const round = defineUnary({
+  gradFn: 'RoundBackward0',
+  f: (x) => {
+    const r = Math.round(x);
+    return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  },
+  dtype: 'same',
+  grad: zeroGrad,
+});
