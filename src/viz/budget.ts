@@ -69,3 +69,62 @@ export function truncationNote(sel: Selection): string {
   const fmt = (n: number) => n.toLocaleString('en-US');
   return `${fmt(sel.nodes.length)} of ${fmt(sel.total)} nodes shown (nearest the output)`;
 }
+
+/**
+ * Long edges are what make `dot` slow: each edge spanning k ranks becomes k-1
+ * virtual nodes in the x-placement network simplex, and a leaf used by every step
+ * of a loop (a weight) spans the whole picture — 120 real nodes took 7 s. Ranks
+ * are estimated as the longest path from the root. While the virtual nodes exceed
+ * LONG_EDGE_BUDGET, the longest edges are drawn from a small copy ("reference") of
+ * their input placed next to the consumer instead. Small graphs are untouched.
+ */
+export const LONG_EDGE_BUDGET = 600;
+
+/** Edge key: input id, consumer id and input slot. */
+export function edgeKey(from: string, to: string, slot: number): string {
+  return `${from}>${to}#${slot}`;
+}
+
+export function longEdges(sel: Selection, budget = LONG_EDGE_BUDGET): Set<string> {
+  const depth = new Map<string, number>();
+  const pending = new Map<string, number>();
+  for (const n of sel.nodes) {
+    for (const input of n.inputs) {
+      if (input !== null && sel.kept.has(input)) pending.set(input, (pending.get(input) ?? 0) + 1);
+    }
+  }
+  const byId = new Map(sel.nodes.map((n) => [n.id, n]));
+  const ready = sel.nodes.filter((n) => !pending.has(n.id)).map((n) => n.id);
+  for (const id of ready) depth.set(id, 0);
+  // Kahn's order from the root side: a node's depth is final once all consumers are seen.
+  for (let head = 0; head < ready.length; head++) {
+    const id = ready[head]!;
+    const d = depth.get(id)!;
+    for (const input of byId.get(id)!.inputs) {
+      if (input === null || !sel.kept.has(input)) continue;
+      depth.set(input, Math.max(depth.get(input) ?? 0, d + 1));
+      const left = pending.get(input)! - 1;
+      pending.set(input, left);
+      if (left === 0) ready.push(input);
+    }
+  }
+  const edges: { key: string; span: number }[] = [];
+  let virtual = 0;
+  for (const n of sel.nodes) {
+    n.inputs.forEach((input, slot) => {
+      if (input === null || !sel.kept.has(input)) return;
+      const span = (depth.get(input) ?? 0) - (depth.get(n.id) ?? 0);
+      virtual += Math.max(0, span - 1);
+      edges.push({ key: edgeKey(input, n.id, slot), span });
+    });
+  }
+  const cut = new Set<string>();
+  if (virtual <= budget) return cut;
+  edges.sort((a, b) => b.span - a.span || (a.key < b.key ? -1 : 1));
+  for (const e of edges) {
+    if (virtual <= budget || e.span <= 2) break;
+    cut.add(e.key);
+    virtual -= e.span - 1;
+  }
+  return cut;
+}

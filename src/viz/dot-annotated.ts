@@ -7,7 +7,7 @@
  * correctly.
  */
 import type { VizGraph, VizNode, VizTensor } from './model.js';
-import { selectNodes, truncationNote } from './budget.js';
+import { edgeKey, longEdges, selectNodes, truncationNote } from './budget.js';
 import type { AttrValue, ResolvedOptions } from './options.js';
 import { attrList, dotId, htmlText, lineTooltip, nodeClass } from './options.js';
 import { shapeText, tensorFlags, tensorLines } from './tensor-text.js';
@@ -130,11 +130,24 @@ export function annotatedDot(graph: VizGraph, o: ResolvedOptions): string {
     }
   }
 
+  const long = longEdges(sel);
+  const byId = new Map(sel.nodes.map((n) => [n.id, n]));
   let e = 0;
   for (const n of sel.nodes) {
     n.inputs.forEach((input, slot) => {
       if (input === null || !sel.kept.has(input)) return;
-      stmt(`${dotId(input)} -> ${dotId(n.id)} [${attrList([['id', `gv-e${e++}`], ['class', `gv-edge gv-slot-${slot}`]])}]`);
+      const edge: [string, AttrValue][] = [['id', `gv-e${e}`], ['class', `gv-edge gv-slot-${slot}`]];
+      let from = input;
+      if (long.has(edgeKey(input, n.id, slot))) {
+        // A reference to a node drawn far away (see budget.ts): a small copy beside its consumer.
+        from = `${input}_ref${e}`;
+        const src = byId.get(input)!;
+        const name = src.variable ?? src.assignedName ?? src.name;
+        const fill = src.name === 'AccumulateGrad' ? theme.leafFill : theme.opFill;
+        stmt(`${dotId(from)} [${attrList([['label', { html: `<I>${htmlText(name)}</I>` }], ['style', 'rounded,dashed,filled'], ['fillcolor', fill], ['color', theme.opBorder], ['id', `gv-${from}`], ['class', `gv-node gv-ref gv-ref-${input}`], ['tooltip', `${name}: drawn once, elsewhere (${input})`]])}]`);
+      }
+      e++;
+      stmt(`${dotId(from)} -> ${dotId(n.id)} [${attrList(edge)}]`);
     });
   }
 

@@ -16,7 +16,7 @@
  */
 import type { VizGraph, VizNode, VizTensor } from './model.js';
 import { nodeMap } from './model.js';
-import { selectNodes, truncationNote } from './budget.js';
+import { edgeKey, longEdges, selectNodes, truncationNote } from './budget.js';
 import type { ResolvedOptions } from './options.js';
 import type { AttrValue } from './options.js';
 import { attrList, dotId, htmlText, lineTooltip, nodeClass } from './options.js';
@@ -73,6 +73,8 @@ export function torchvizDot(graph: VizGraph, o: ResolvedOptions): string {
     ['tooltip', lineTooltip(n.line, o.sourceLines)],
   ];
 
+  const long = longEdges(sel);
+  let refs = 0;
   const more = 'more';
   const seen = new Set<string>();
   const visit = (start: string) => {
@@ -106,9 +108,17 @@ export function torchvizDot(graph: VizGraph, o: ResolvedOptions): string {
         stack.pop();
         continue;
       }
-      const input = inputs[top.next++]!;
+      const slot = top.next++;
+      const input = inputs[slot]!;
       if (input === null || !sel.kept.has(input)) continue;
-      edge(input, top.id);
+      if (long.has(edgeKey(input, top.id, slot))) {
+        // A big graph's long edge (budget.ts): a dashed copy of the input beside its consumer.
+        const ref = `${input}_ref${refs++}`;
+        node(ref, byId.get(input)!.name, [['style', 'dashed,filled'], ['class', `gv-node gv-ref gv-ref-${input}`]]);
+        edge(ref, top.id);
+      } else {
+        edge(input, top.id);
+      }
       if (!seen.has(input)) enter(input);
     }
   };
@@ -116,7 +126,8 @@ export function torchvizDot(graph: VizGraph, o: ResolvedOptions): string {
   const root = graph.root !== null ? byId.get(graph.root) : undefined;
   const outLabel = varName(root && params?.[root.id] ? params[root.id]! : '', root?.value ?? null);
   node('output', outLabel, [['fillcolor', 'darkolivegreen1'], ['id', 'gv-output'], ['class', 'gv-node gv-output']]);
-  if (root && sel.kept.has(root.id)) {
+  // make_dot(leaf) draws the green tensor alone: a leaf has no grad_fn to walk.
+  if (root && root.name !== 'AccumulateGrad' && sel.kept.has(root.id)) {
     visit(root.id);
     edge(root.id, 'output');
   }

@@ -45,7 +45,7 @@ export interface RenderOptions {
   title?: string;
   /** <desc> of the SVG. */
   description?: string;
-  /** Refuse DOT with more node statements than this (default MAX_NODE_BUDGET + a few notes). */
+  /** Refuse DOT with more node statements than this (default 3 × MAX_NODE_BUDGET: nodes, leaf tensors, references). */
   maxNodes?: number;
   /** Epoch milliseconds; past it, no layout is started. */
   deadline?: number;
@@ -67,7 +67,7 @@ export function countDotNodes(dot: string): number {
 }
 
 export async function renderSvg(dot: string, options: RenderOptions = {}): Promise<string> {
-  const limit = options.maxNodes ?? MAX_NODE_BUDGET * 2 + 2;
+  const limit = options.maxNodes ?? MAX_NODE_BUDGET * 3;
   const nodes = countDotNodes(dot);
   if (nodes > limit) throw new LayoutRefused(`graph has ${nodes} nodes, over the layout budget of ${limit}`);
   if (options.deadline !== undefined && Date.now() > options.deadline) {

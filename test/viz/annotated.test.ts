@@ -5,7 +5,7 @@ import type { VizGraph, VizNode, VizTensor } from '../../src/viz/model.js';
 import { describeGraph, graphToApiJson, graphFromApiJson, renderGraphSvg } from '../../src/viz/index.js';
 import { graphvizResets, loadGraphviz, renderSvg } from '../../src/viz/render.js';
 import { caseGraph, caseGraphs } from './cases.js';
-import { hasClass, parseXml, textOf, walk } from './xml.js';
+import { hasClass, parseXml, walk } from './xml.js';
 import type { XmlElement } from './xml.js';
 
 const scalar = (data: unknown): VizTensor => ({ dtype: 'float32', shape: [], data, requires_grad: false, grad_fn: null });
@@ -128,6 +128,19 @@ describe('SVG output', () => {
       }
     }
     expect(graphvizResets()).toBe(before);
+  });
+});
+
+describe('a target without a graph', () => {
+  it('draws a note (annotated) or the lone output tensor (torchviz)', async () => {
+    const empty: VizGraph = { root: null, nodes: [] };
+    const a = parseXml(await renderSvg(toDot(empty)));
+    expect([...walk(a)].filter((e) => e.name === 'g' && hasClass(e, 'gv-note')).map((e) => texts(e).join(''))).toEqual([
+      'no autograd graph: the target has no grad_fn',
+    ]);
+    const t = parseXml(await renderSvg(toDot(empty, { style: 'torchviz' })));
+    expect([...walk(t)].filter((e) => e.name === 'g' && hasClass(e, 'node')).length).toBe(1);
+    expect(describeGraph(empty).title).toBe('Autograd graph (empty)');
   });
 });
 

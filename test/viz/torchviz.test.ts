@@ -54,6 +54,16 @@ describe('torchviz style emits what make_dot emits', () => {
     expect(123 * 0.15).toBe(18.45); // Python: str(123 * 0.15) == '18.45'
   });
 
+  it('draws make_dot(leaf) as the green tensor alone', () => {
+    const leaf: VizGraph = {
+      root: 'n0',
+      nodes: [{ id: 'n0', name: 'AccumulateGrad', inputs: [], variable: 'x', value: { dtype: 'float32', shape: [3], data: [1, 2, 3], requires_grad: true, grad_fn: null }, grad: null }],
+      params: { n0: 'x' },
+    };
+    // torchviz: node(var, 'x\n (3)', fillcolor=darkolivegreen1) and nothing else.
+    expect(canonical(parseDotStatements(toDot(leaf, { style: 'torchviz' })))).toEqual([['node', 'o0', 'x\n (3)', 'darkolivegreen1']]);
+  });
+
   it('names leaves only through params once make_dot gave them', () => {
     const g = recorded['184_plain']!.graph;
     const withParams = toDot(g, { style: 'torchviz' });
