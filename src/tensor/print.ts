@@ -124,7 +124,8 @@ function exactExp(x: number, digits: number): [string, number] {
 // ---------------------------------------------------------------------------------------
 
 /** _Formatter: decides int mode / sci mode and the common width from the shown values. */
-class Formatter {
+/** PyTorch's _Formatter: one number format for all elements of a tensor (also used for graph labels). */
+export class Formatter {
   private readonly floating: boolean;
   private readonly isBool: boolean;
   private intMode = true;
@@ -174,12 +175,16 @@ class Formatter {
     return this.isBool ? (v ? 'True' : 'False') : String(v);
   }
 
+  /** The element as PyTorch prints it, without the padding to the common width. */
+  formatUnpadded(v: number): string {
+    if (!this.floating) return this.formatInt(v);
+    if (this.sciMode) return formatExp(v, this.precision);
+    if (this.intMode) return Number.isFinite(v) ? formatFixed(v, 0) + '.' : formatFixed(v, 0);
+    return formatFixed(v, this.precision);
+  }
+
   format(v: number): string {
-    let s: string;
-    if (!this.floating) s = this.formatInt(v);
-    else if (this.sciMode) s = formatExp(v, this.precision);
-    else if (this.intMode) s = Number.isFinite(v) ? formatFixed(v, 0) + '.' : formatFixed(v, 0);
-    else s = formatFixed(v, this.precision);
+    const s = this.formatUnpadded(v);
     return s.length < this.width ? ' '.repeat(this.width - s.length) + s : s;
   }
 }

@@ -89,7 +89,7 @@ export interface ApiGraphNode {
   value: VizTensor | null;
   grad: VizTensor | null;
   /** Extras beyond API.md (the project's to design): assigned variable and source line. */
-  assigned?: string;
+  assigned_name?: string;
   line?: number;
 }
 
@@ -110,7 +110,7 @@ export function graphToApiJson(graph: VizGraph): ApiGraph {
       value: apiTensor(n.value),
       grad: apiTensor(n.grad),
     };
-    if (n.assignedName) out.assigned = n.assignedName;
+    if (n.assignedName) out.assigned_name = n.assignedName;
     if (n.line != null) out.line = n.line;
     return out;
   });
@@ -130,7 +130,7 @@ export function graphFromApiJson(json: ApiGraph): VizGraph {
       variable: n.variable ?? null,
       value: n.value ?? null,
       grad: n.grad ?? null,
-      assignedName: n.assigned ?? null,
+      assignedName: n.assigned_name ?? null,
       line: n.line ?? null,
     })),
     ...(json.truncated ? { truncated: json.truncated } : {}),

@@ -4,6 +4,8 @@
  * `2.3031` fixed, `1.0000e-05` scientific when the magnitudes call for it.
  * Works on the API JSON form (nested lists, "nan"/"inf" strings).
  */
+import { type DTypeName, dtypes, float32 } from '../tensor/dtype.js';
+import { Formatter } from '../tensor/print.js';
 import type { VizTensor } from './model.js';
 
 const PRECISION = 4;
@@ -28,112 +30,10 @@ export function isFloatDtype(dtype: string): boolean {
   return dtype.startsWith('float') || dtype === 'half' || dtype === 'bfloat16' || dtype === 'double';
 }
 
-/** The exact decimal digits of a finite |x| and where its point goes (digits "1234", point 1 = 1.234). */
-function exactDecimal(ax: number): { digits: string; point: number } {
-  const full = ax >= 1e21 ? BigInt(ax).toString() : ax.toFixed(100);
-  const [int, frac = ''] = full.split('.');
-  const all = `${int}${frac}`;
-  const lead = all.search(/[1-9]/);
-  if (lead < 0) return { digits: '0', point: 1 };
-  return { digits: all.slice(lead).replace(/0+$/, ''), point: int!.length - lead };
-}
-
-/** True when the exact value lies exactly halfway and keeping `kept` digits rounds to even by going down. */
-function halfwayToEvenDown(digits: string, kept: number): boolean {
-  if (kept < 0 || digits.length !== kept + 1 || digits[kept] !== '5') return false;
-  return kept === 0 || Number(digits[kept - 1]) % 2 === 0;
-}
-
-/** Python's '{:.Nf}': the exact binary value rounded, ties to even (JS toFixed breaks ties upward). */
-export function pyFixed(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const ax = Math.abs(x);
-  const e = exactDecimal(ax);
-  if (ax !== 0 && halfwayToEvenDown(e.digits, e.point + digits)) {
-    return sign + (ax - 0.5 * 10 ** -digits).toFixed(digits);
-  }
-  return sign + ax.toFixed(digits);
-}
-
-/** Python's '{:.Ne}': ties to even, exponent with a sign and at least two digits. */
-export function pyExp(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
-  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
-  const ax = Math.abs(x);
-  let mant: string;
-  let exp: number;
-  const ex = exactDecimal(ax);
-  if (ax !== 0 && halfwayToEvenDown(ex.digits, digits + 1)) {
-    mant = `${ex.digits[0]}.${ex.digits.slice(1, digits + 1)}`;
-    exp = ex.point - 1;
-  } else {
-    const [m, e] = ax.toExponential(digits).split('e');
-    mant = m!;
-    exp = Number(e);
-  }
-  return `${sign}${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-}
-
-/** One formatter for a whole tensor, as PyTorch decides it from all its elements. */
-export class NumberFormatter {
-  private intMode = true;
-  private sciMode = false;
-  readonly maxWidth: number = 1;
-
-  constructor(private readonly floating: boolean, values: readonly (number | boolean)[]) {
-    let width = 1;
-    if (!floating) {
-      for (const v of values) width = Math.max(width, this.plain(v).length);
-      this.maxWidth = width;
-      return;
-    }
-    const finite = (values as number[]).filter((v) => Number.isFinite(v) && v !== 0);
-    if (finite.length === 0) return;
-    let min = Infinity;
-    let max = 0;
-    for (const v of finite) {
-      const a = Math.abs(v);
-      if (a < min) min = a;
-      if (a > max) max = a;
-      if (v !== Math.ceil(v)) this.intMode = false;
-    }
-    if (this.intMode) {
-      if (max / min > 1000 || max > 1e8) {
-        this.sciMode = true;
-        for (const v of finite) width = Math.max(width, pyExp(v, PRECISION).length);
-      } else {
-        for (const v of finite) width = Math.max(width, pyFixed(v, 0).length + 1);
-      }
-    } else if (max / min > 1000 || max > 1e8 || min < 1e-4) {
-      this.sciMode = true;
-      for (const v of finite) width = Math.max(width, pyExp(v, PRECISION).length);
-    } else {
-      for (const v of finite) width = Math.max(width, pyFixed(v, PRECISION).length);
-    }
-    this.maxWidth = width;
-  }
-
-  private plain(v: number | boolean): string {
-    if (typeof v === 'boolean') return v ? 'True' : 'False';
-    return String(v);
-  }
-
-  /** The element as PyTorch prints it, unpadded. */
-  format(v: number | boolean): string {
-    if (!this.floating || typeof v === 'boolean') return this.plain(v);
-    if (this.sciMode) return pyExp(v, PRECISION);
-    if (this.intMode) {
-      const s = pyFixed(v, 0);
-      return Number.isFinite(v) ? `${s}.` : s;
-    }
-    return pyFixed(v, PRECISION);
-  }
-
-  /** Padded on the left to the common width, as inside a printed tensor. */
-  formatPadded(v: number | boolean): string {
-    return this.format(v).padStart(this.maxWidth, ' ');
-  }
+/** PyTorch's formatter for these values (precision 4, as torch prints by default). */
+function formatterFor(dtypeName: string, values: readonly (number | boolean)[]): Formatter {
+  const dtype = dtypes[dtypeName as DTypeName] ?? float32;
+  return new Formatter(values.map(Number), dtype, PRECISION, null);
 }
 
 export function numel(shape: readonly number[]): number {
@@ -158,16 +58,16 @@ export const FULL_TENSOR_LIMIT = 8;
 export function tensorLines(t: VizTensor, withShape = true): string[] {
   const values = flatValues(t.data);
   const floating = isFloatDtype(t.dtype);
-  if (t.shape.length === 0) return [new NumberFormatter(floating, values).format(values[0] ?? NaN)];
+  if (t.shape.length === 0) return [formatterFor(t.dtype, values).formatUnpadded(Number(values[0] ?? NaN))];
   const n = numel(t.shape);
   if (n === 0) return [`empty ${shapeText(t.shape)}`];
   if (n <= FULL_TENSOR_LIMIT && t.shape.length <= 2) {
-    const f = new NumberFormatter(floating, values);
-    if (t.shape.length === 1) return [`[${values.map((v) => f.formatPadded(v)).join(', ')}]`];
+    const f = formatterFor(t.dtype, values);
+    if (t.shape.length === 1) return [`[${values.map((v) => f.format(Number(v))).join(', ')}]`];
     const [rows, cols] = t.shape as [number, number];
     const lines: string[] = [];
     for (let r = 0; r < rows; r++) {
-      const row = values.slice(r * cols, (r + 1) * cols).map((v) => f.formatPadded(v)).join(', ');
+      const row = values.slice(r * cols, (r + 1) * cols).map((v) => f.format(Number(v))).join(', ');
       lines.push(`${r === 0 ? '[' : ' '}[${row}]${r === rows - 1 ? ']' : ','}`);
     }
     return lines;
@@ -194,9 +94,9 @@ function summaryText(values: (number | boolean)[], floating: boolean): string {
   const count = nums.length - nan;
   if (count === 0) return `all nan`;
   const mean = sum / count;
-  const f = new NumberFormatter(true, floating ? [min, mean, max] : [min, max, mean]);
-  const fmtInt = (v: number) => (floating ? f.format(v) : String(v));
-  const parts = [`min ${fmtInt(min)}`, `mean ${f.format(mean)}`, `max ${fmtInt(max)}`];
+  const f = formatterFor('float32', floating ? [min, mean, max] : [min, max, mean]);
+  const fmtInt = (v: number) => (floating ? f.formatUnpadded(v) : String(v));
+  const parts = [`min ${fmtInt(min)}`, `mean ${f.formatUnpadded(mean)}`, `max ${fmtInt(max)}`];
   if (nan > 0) parts.push(`${nan} nan`);
   return parts.join('  ');
 }

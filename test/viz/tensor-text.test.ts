@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { pyExp, pyFixed, tensorFlags, tensorLines } from '../../src/viz/tensor-text.js';
+import { formatExp as pyExp, formatFixed as pyFixed } from '../../src/tensor/print.js';
+import { tensorFlags, tensorLines } from '../../src/viz/tensor-text.js';
 import type { VizTensor } from '../../src/viz/model.js';
 
 // repr() of tensors recorded with PyTorch 1.13 (fixtures/record_prints.py).
