@@ -17,9 +17,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import checkRoutes from '../routes/check.js';
 import graphRoutes from '../routes/graph.js';
 import gradRoutes from '../routes/grad.js';
 import healthRoutes from '../routes/health.js';
+import staticRoutes from '../routes/static.js';
 import { httpError, requestErrorBody } from './api/http-errors.js';
 import type { Config } from './config.js';
 import { JobPool, QueueFullError } from './service/pool.js';
@@ -90,7 +92,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await app.register(rateLimit, {
       max: config.rateLimitMax,
       timeWindow: config.rateLimitWindowMs,
-      allowList: (req) => req.url === '/health',
+      // health checks and the playground's own page and assets are not program runs
+      allowList: (req) => req.url === '/health' || req.url === '/' || req.url.startsWith('/assets/'),
       // thrown by the plugin, so it goes through the error handler like every other refusal
       errorResponseBuilder: (_req, ctx) =>
         Object.assign(new Error(`rate limit exceeded: at most ${ctx.max} requests per window; retry in ${ctx.after}`), { statusCode: 429 }),
@@ -137,5 +140,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(gradRoutes, { pool });
   await app.register(graphRoutes, { pool });
   await app.register(healthRoutes, { pool });
+  // a batch carries up to 500 programs: 8 times the usual body limit
+  await app.register(checkRoutes, { pool, batchBodyLimit: config.bodyLimit * 8 });
+  await app.register(staticRoutes);
   return app;
 }

@@ -3,11 +3,13 @@
  *
  *   gradviz run [--json] prog.py|-
  *   gradviz graph [--format svg|dot|json|png] [-o out.svg] [drawing options] prog.py|-
+ *   gradviz check [--reference ref.py] --checks checks.json [--json out.json] sub.py...
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ErrorJSON, GradRequest, GraphRequest, WarningJSON } from './api/schemas.js';
 import { GraphRequestSchema } from './api/schemas.js';
+import { checkCommand } from './check/cli.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runGradJob, runGraphJob } from './run/jobs.js';
 import { VERSION } from './version.js';
@@ -19,6 +21,12 @@ const USAGE = `usage:
       -f, --format svg|dot|json|png    default: from the extension of PATH, else svg
       --target EXPR  --rankdir TB|LR  --theme light|dark  --style annotated|torchviz
       --no-values  --no-grads  --show-saved  --show-attrs  --transparent
+  gradviz check [--reference REF] --checks CHECKS [--json OUT] FILE...
+                                       grade submissions; prints a table, exit 0 only if all passed
+      --checks PATH                    JSON: a list of {name, expr, expected?, rtol?, atol?, points?},
+                                       or {checks: [...], compare_stdout?: true | {mode, points, name}}
+      --reference PATH                 a correct program: expected values not given come from it
+      --json PATH                      write every answer (the /check body per FILE) as JSON
   FILE may be - for standard input.`;
 
 class UsageError extends Error {}
@@ -133,6 +141,8 @@ export async function main(argv: string[]): Promise<number> {
         return run(rest);
       case 'graph':
         return await graph(rest);
+      case 'check':
+        return await checkCommand(rest, { readProgram, usageError: (message) => new UsageError(message) });
       case '--version':
       case '-V':
         process.stdout.write(`gradviz ${VERSION}\n`);

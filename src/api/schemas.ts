@@ -5,6 +5,7 @@
  * by the tests, but not re-validated on every answer (that would cost more than the job).
  */
 import { z } from 'zod';
+import { nestedShape } from '../check/values.js';
 
 // ---------------------------------------------------------------------------------------
 // tensors
@@ -255,3 +256,163 @@ export const HealthResponseSchema = z
   })
   .meta({ id: 'Health' });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+// ---------------------------------------------------------------------------------------
+// POST /check, POST /check/batch: the autograder (src/check)
+
+/** Submissions one /check/batch request may carry. */
+export const MAX_BATCH_SUBMISSIONS = 500;
+/** Checks one request may carry. */
+export const MAX_CHECKS = 200;
+
+/** An expected tensor: dtype and data are what is compared; shape defaults to the data's nesting. */
+export const ExpectedTensorSchema = z
+  .object({
+    dtype: DTypeSchema,
+    shape: z.array(z.int().nonnegative()).optional(),
+    data: TensorDataSchema,
+    requires_grad: z.boolean().optional(),
+    grad_fn: z.string().nullable().optional(),
+    grad: TensorBaseJSONSchema.nullable().optional(),
+  })
+  .superRefine((t, ctx) => {
+    const nested = nestedShape(t.data);
+    if (nested === null) ctx.addIssue({ code: 'custom', path: ['data'], message: 'the nested lists are ragged' });
+    else if (t.shape !== undefined && t.shape.join() !== nested.join()) {
+      ctx.addIssue({ code: 'custom', path: ['shape'], message: `shape [${t.shape.join(', ')}] does not match the data's nesting [${nested.join(', ')}]` });
+    }
+  })
+  .meta({ id: 'ExpectedTensor' });
+export type ExpectedTensorJSON = z.infer<typeof ExpectedTensorSchema>;
+
+/** A checked value: a tensor, a number (non-finite as "nan"/"inf"/"-inf"), bool, string, None, or lists of these. */
+export type CheckValueJSON = ExpectedTensorJSON | number | boolean | string | null | CheckValueJSON[];
+export const CheckValueSchema: z.ZodType<CheckValueJSON> = z.lazy(() =>
+  z.union([ExpectedTensorSchema, z.number(), z.boolean(), z.string(), z.null(), z.array(CheckValueSchema)]),
+).meta({ id: 'CheckValue' });
+
+export const CheckSpecSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    expr: z.string().min(1).max(10_000).describe('a Python expression evaluated in the final globals, e.g. x.grad'),
+    expected: CheckValueSchema.optional().describe('the expected value (Tensor object or plain JSON); default: the same expr in the reference'),
+    rtol: z.number().nonnegative().default(1e-5),
+    atol: z.number().nonnegative().default(1e-8),
+    points: z.number().nonnegative().default(1),
+  })
+  .meta({ id: 'CheckSpec' });
+/** One check, defaults filled in. */
+export type CheckSpec = z.output<typeof CheckSpecSchema>;
+
+export const StdoutModeSchema = z.enum(['exact', 'numbers']);
+export type StdoutMode = z.infer<typeof StdoutModeSchema>;
+
+export const CompareStdoutSchema = z
+  .union([
+    z.boolean(),
+    z.strictObject({
+      mode: StdoutModeSchema.default('exact').describe("exact text, or 'numbers': the conformance runner's number tolerance"),
+      points: z.number().nonnegative().default(1),
+      name: z.string().min(1).max(200).default('stdout'),
+    }),
+  ])
+  .describe("an extra check: the submission's printed output against the reference's");
+
+export const CheckFormatSchema = z.enum(['native', 'gradescope']);
+export type CheckFormat = z.infer<typeof CheckFormatSchema>;
+
+const checkCommonFields = {
+  reference: z.string().optional().describe('a correct program: expected values not given are taken from it'),
+  checks: z.array(CheckSpecSchema).max(MAX_CHECKS),
+  compare_stdout: CompareStdoutSchema.optional(),
+  format: CheckFormatSchema.default('native'),
+};
+
+/** Every expected value must come from somewhere, and there must be something to grade. */
+function checkSources(body: { reference?: string; checks: { expected?: unknown }[]; compare_stdout?: unknown }, ctx: z.RefinementCtx): void {
+  if (body.reference === undefined) {
+    body.checks.forEach((c, i) => {
+      if (c.expected === undefined) ctx.addIssue({ code: 'custom', path: ['checks', i, 'expected'], message: 'give expected, or send a reference program' });
+    });
+    if (body.compare_stdout !== undefined && body.compare_stdout !== false) {
+      ctx.addIssue({ code: 'custom', path: ['compare_stdout'], message: 'compare_stdout needs a reference program' });
+    }
+  }
+  if (body.checks.length === 0 && (body.compare_stdout === undefined || body.compare_stdout === false)) {
+    ctx.addIssue({ code: 'custom', path: ['checks'], message: 'give at least one check (or compare_stdout)' });
+  }
+}
+
+export const CheckRequestSchema = z
+  .strictObject({ submission: z.string().describe("the student's program"), ...checkCommonFields })
+  .superRefine(checkSources)
+  .meta({
+    id: 'CheckRequest',
+    example: {
+      submission: 'import torch\nx = torch.tensor(3.0, requires_grad=True)\ny = x**2 + 2*x + 1\ny.backward()\n',
+      checks: [{ name: 'derivative at 3', expr: 'x.grad', expected: 8.0 }],
+    },
+  });
+export type CheckRequest = z.output<typeof CheckRequestSchema>;
+
+export const CheckBatchRequestSchema = z
+  .strictObject({
+    submissions: z.array(z.string()).min(1).max(MAX_BATCH_SUBMISSIONS).describe(`at most ${MAX_BATCH_SUBMISSIONS} programs`),
+    ...checkCommonFields,
+  })
+  .superRefine(checkSources)
+  .meta({ id: 'CheckBatchRequest' });
+export type CheckBatchRequest = z.output<typeof CheckBatchRequestSchema>;
+
+/** Why a check failed: the program, the expr, or which comparison (type, then dtype, then shape, then values). */
+export const CheckFailureSchema = z.enum(['program_error', 'expr_error', 'none', 'type', 'dtype', 'shape', 'values', 'stdout']);
+export type CheckFailure = z.infer<typeof CheckFailureSchema>;
+
+const ErrorMeasureSchema = z.union([z.number(), NonFiniteSchema]).nullable();
+
+export const CheckResultSchema = z
+  .object({
+    name: z.string(),
+    passed: z.boolean(),
+    points: z.number().describe('points earned'),
+    max_points: z.number(),
+    failure: CheckFailureSchema.nullable(),
+    message: z.string().describe('what a student reads'),
+    actual: CheckValueSchema.describe('the value of expr in the submission (null when None or not evaluated)'),
+    expected: CheckValueSchema,
+    max_abs_error: ErrorMeasureSchema.describe('largest |actual - expected| over the elements; null when not comparable'),
+    max_rel_error: ErrorMeasureSchema.describe('largest |actual - expected| / |expected|'),
+  })
+  .meta({ id: 'CheckResult' });
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const CheckResponseSchema = z
+  .object({
+    score: z.number(),
+    max_score: z.number(),
+    checks: z.array(CheckResultSchema),
+    stdout: z.string(),
+    error: ErrorJSONSchema.nullable().describe("the submission's own error (as in /grad); it scores 0"),
+  })
+  .meta({ id: 'CheckResponse' });
+export type CheckResponse = z.infer<typeof CheckResponseSchema>;
+
+/** Gradescope's results.json. */
+export const GradescopeResultSchema = z
+  .object({
+    score: z.number(),
+    output: z.string().optional(),
+    tests: z.array(
+      z.object({ name: z.string(), score: z.number(), max_score: z.number(), status: z.enum(['passed', 'failed']), output: z.string() }),
+    ),
+  })
+  .meta({ id: 'GradescopeResult' });
+export type GradescopeResult = z.infer<typeof GradescopeResultSchema>;
+
+export const CheckAnswerSchema = z.union([CheckResponseSchema, GradescopeResultSchema]);
+export type CheckAnswer = z.infer<typeof CheckAnswerSchema>;
+
+export const CheckBatchResponseSchema = z
+  .object({ results: z.array(CheckAnswerSchema).describe('one answer per submission, in order') })
+  .meta({ id: 'CheckBatchResponse' });
+export type CheckBatchResponse = z.infer<typeof CheckBatchResponseSchema>;

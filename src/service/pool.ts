@@ -13,7 +13,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { gradErrorAnswer, graphErrorResult, programError } from '../api/error-answers.js';
-import type { ErrorJSON, GradRequest, GradResponse, GraphJobResult, GraphRequest, JobLimits } from '../api/schemas.js';
+import type { CheckAnswer, ErrorJSON, GradRequest, GradResponse, GraphJobResult, GraphRequest, JobLimits } from '../api/schemas.js';
+import { gradeFailedRun } from '../check/answer.js';
+import type { CheckJob, Observation, ObserveJob } from '../check/job.js';
 import type { Task, WorkerData } from './task.js';
 
 export interface PoolOptions {
@@ -102,6 +104,22 @@ export class JobPool {
 
   graph(req: GraphRequest, client = ''): Promise<GraphJobResult> {
     return this.submit(client, { kind: 'graph', req, limits: this.options.limits }, (e) => graphErrorResult(req, e)) as Promise<GraphJobResult>;
+  }
+
+  /** Grade one submission; a run the pool stops (time, memory) fails every check with that error. */
+  check(job: CheckJob, client = ''): Promise<CheckAnswer> {
+    return this.submit(client, { kind: 'check', job, limits: this.options.limits }, (e) => gradeFailedRun(job, e)) as Promise<CheckAnswer>;
+  }
+
+  /** Run a program and evaluate expressions in its final globals (a reference solution). */
+  observe(job: ObserveJob, client = ''): Promise<Observation> {
+    return this.submit(client, { kind: 'observe', job, limits: this.options.limits }, (error): Observation => ({ stdout: '', error, values: [] })) as Promise<Observation>;
+  }
+
+  /** Jobs one client can have running at once: a batch keeps this many (plus as many waiting) in flight. */
+  clientShare(): { running: number; waiting: number } {
+    const running = Math.min(this.options.size, this.options.clientMaxRunning);
+    return { running, waiting: Math.min(running, this.options.clientQueueLimit) };
   }
 
   stats(): PoolStats {

@@ -1,11 +1,32 @@
 /** What the pool hands a worker thread, and what it gets back. */
-import type { GradRequest, GradResponse, GraphJobResult, GraphRequest, JobLimits } from '../api/schemas.js';
+import type { CheckAnswer, GradRequest, GradResponse, GraphJobResult, GraphRequest, JobLimits } from '../api/schemas.js';
+import type { CheckJob, Observation, ObserveJob } from '../check/job.js';
 
 export type Task =
   | { kind: 'grad'; req: GradRequest; limits: JobLimits }
-  | { kind: 'graph'; req: GraphRequest; limits: JobLimits };
+  | { kind: 'graph'; req: GraphRequest; limits: JobLimits }
+  | { kind: 'check'; job: CheckJob; limits: JobLimits }
+  | { kind: 'observe'; job: ObserveJob; limits: JobLimits };
 
-export type TaskResult<T extends Task> = T extends { kind: 'grad' } ? GradResponse : GraphJobResult;
+export type TaskResult<T extends Task> = T extends { kind: 'grad' }
+  ? GradResponse
+  : T extends { kind: 'graph' }
+    ? GraphJobResult
+    : T extends { kind: 'check' }
+      ? CheckAnswer
+      : Observation;
+
+/** The program a task runs first (what the test hooks look at). */
+export function taskProgram(task: Task): string | undefined {
+  switch (task.kind) {
+    case 'check':
+      return task.job.submission;
+    case 'observe':
+      return task.job.program;
+    default:
+      return task.req.program;
+  }
+}
 
 export interface WorkerData {
   /** lets tests make a worker misbehave on purpose (see worker.ts); never set from the environment */

@@ -4,14 +4,25 @@
  * is enforced from outside by the pool.
  */
 import { workerData } from 'node:worker_threads';
+import { gradeSubmission, observeProgram } from '../check/grade.js';
 import { runGradJob, runGraphJob } from '../run/jobs.js';
-import { TEST_PROGRAMS, type Task, type WorkerData } from './task.js';
+import { TEST_PROGRAMS, taskProgram, type Task, type WorkerData } from './task.js';
 
 const testHooks = (workerData as WorkerData | undefined)?.testHooks === true;
 
 export default function runTask(task: Task): unknown {
-  if (testHooks && task.req.program?.startsWith('#gradviz-test:')) misbehave(task.req.program);
-  return task.kind === 'grad' ? runGradJob(task.req, task.limits) : runGraphJob(task.req, task.limits);
+  const program = taskProgram(task);
+  if (testHooks && program?.startsWith('#gradviz-test:')) misbehave(program);
+  switch (task.kind) {
+    case 'grad':
+      return runGradJob(task.req, task.limits);
+    case 'graph':
+      return runGraphJob(task.req, task.limits);
+    case 'check':
+      return gradeSubmission(task.job, task.limits);
+    case 'observe':
+      return observeProgram(task.job, task.limits);
+  }
 }
 
 function misbehave(program: string): void {
