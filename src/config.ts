@@ -31,7 +31,7 @@ const EnvSchema = z.object({
   MAX_ELEMENTS: int(1000).default(20_000_000),
   MAX_OUTPUT_CHARS: int(1000).default(1_000_000),
   MAX_RECURSION: int(50).default(1000),
-  MAX_GRAPH_NODES: int(10).default(5000),
+  MAX_GRAPH_NODES: int(10).max(3000).default(400),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
 });
 
