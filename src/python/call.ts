@@ -68,9 +68,7 @@ export function callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs | n
   const code = fn.code;
   if (++state.steps > state.maxSteps) stepLimitExceeded();
   const n = code.nslots;
-  // fill(undefined) makes the frame a generic-elements array from the start (no
-  // elements-kind transitions when ints and objects are stored later).
-  const f: PyValue[] = new Array(n).fill(undefined);
+  const f = newFrame(n);
   if (code.simple && kwargs === null && args.length === code.params.length) {
     // parameters occupy slots 0..k-1 (scope.ts binds them first)
     for (let i = 0; i < args.length; i++) f[i] = args[i];
@@ -85,13 +83,37 @@ export function callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs | n
     const free = code.freeSlots;
     for (let i = 0; i < free.length; i++) f[free[i]] = fn.closure[i];
   }
+  return runBody(code, f);
+}
+
+/**
+ * A frame with every slot unbound: a holey array (a hole reads as undefined). Filling
+ * it would cost more than the elements-kind transition, which V8's allocation-site
+ * feedback does once per allocation site anyway.
+ */
+export function newFrame(n: number): PyValue[] {
+  return new Array(n);
+}
+
+/** Call a `simple` function whose frame already holds exactly its positional arguments. */
+export function callSimple(code: FunctionCode, f: PyValue[]): PyValue {
+  if (++state.steps > state.maxSteps) stepLimitExceeded();
+  return runBody(code, f);
+}
+
+function runBody(code: FunctionCode, f: PyValue[]): PyValue {
   if (state.depth >= state.limits.maxDepth) throw recursionError();
   state.depth++;
   const line = state.line;
   try {
-    const r = code.body(f);
+    let v: PyValue;
+    const ret = code.ret;
+    if (ret !== null) {
+      if (code.retLine >= 0) state.line = code.retLine;
+      v = ret(f);
+    } else v = code.body(f) === RETURN ? state.retval : null;
     state.line = line;
-    return r === RETURN ? state.retval : null;
+    return v;
   } finally {
     state.depth--;
   }

@@ -7,7 +7,7 @@
  */
 import { getAttr, setAttr, delAttr, methodTable } from './attrs.js';
 import { builtins } from './builtins.js';
-import { BREAK, callFunction, callValue, CONTINUE, NORMAL, RETURN, stepLimitExceeded } from './call.js';
+import { BREAK, callFunction, callSimple, callValue, newFrame, CONTINUE, NORMAL, RETURN, stepLimitExceeded } from './call.js';
 import { pyErr, toPyExc, typeErr, valueErr } from './exceptions.js';
 import { compileComprehension } from './comprehensions.js';
 import type { Globals } from './globals.js';
@@ -29,6 +29,7 @@ import {
   type FunctionCode,
 } from './objects.js';
 import { add, binop, compare, contains, inplace, iterate, mul, sub, toArray, truthy, unary } from './ops.js';
+import { eq, floorDiv, ge, globalValue, gt, isNum, le, local, lt, mod, ne, read, trueDiv } from './fast-ops.js';
 import { syntaxError, type Analysis, type Scope } from './scope.js';
 import { state } from './state.js';
 import { formatValue } from './str-methods.js';
@@ -43,6 +44,13 @@ export type Frame = PyValue[];
 export type Ev = (f: Frame) => PyValue;
 export type Ex = (f: Frame) => number;
 export type Store = (f: Frame, v: PyValue) => void;
+
+/** How fused closures read an operand (see read() in fast-ops.ts). */
+interface Operand {
+  slot: number;
+  lit: PyValue;
+  ev: Ev | null;
+}
 
 const BINOPS: Record<string, BinOp> = {
   Add: '+', Sub: '-', Mult: '*', Div: '/', FloorDiv: '//', Mod: '%', Pow: '**', MatMult: '@',
@@ -104,12 +112,7 @@ export class Compiler {
         throw pyErr('NameError', `name '${name}' is not defined`);
       };
     }
-    return () => {
-      const v = cell.v;
-      if (v !== undefined) return v;
-      if (b !== undefined) return b;
-      throw pyErr('NameError', `name '${name}' is not defined`);
-    };
+    return () => globalValue(cell, b, name);
   }
 
   storeName(name: string, sc: Scope): Store {
@@ -342,10 +345,11 @@ export class Compiler {
   /** Loops enclosing the statement being compiled (in the current function). */
   private loopDepth = 0;
 
-  private loopBody(body: Node[], sc: Scope): Ex {
+  /** A loop's statements, which the loop runs itself (runStmts): one call less per iteration. */
+  private loopBody(body: Node[], sc: Scope): Ex[] {
     this.loopDepth++;
     try {
-      return this.block(body, sc);
+      return body.map((s) => this.stmt(s, sc));
     } finally {
       this.loopDepth--;
     }
@@ -407,33 +411,65 @@ export class Compiler {
     };
   }
 
+  /**
+   * How a fused closure reads an operand: a local's slot, a literal's value (`2`, `0.5`,
+   * `-1`) or, for anything else, its compiled closure.
+   */
+  private operand(node: Node, sc: Scope): Operand {
+    if (node.nodeType === 'Name' && sc.resolve(node.id) === 'local') return { slot: sc.slots.get(node.id)!, lit: null, ev: null };
+    if (node.nodeType === 'Constant') return { slot: -1, lit: this.constant(node), ev: null };
+    if (node.nodeType === 'UnaryOp' && node.op.nodeType === 'USub' && node.operand.nodeType === 'Constant') {
+      const k = this.constant(node.operand);
+      if (typeof k === 'number' || typeof k === 'bigint' || k instanceof PyFloat) return { slot: -1, lit: unary('-', k), ev: null };
+    }
+    return { slot: -1, lit: null, ev: this.expr(node, sc) };
+  }
+
+  // One closure per operator. Operands are read inline (a local or a literal costs no
+  // call), and each closure site calls its own children, so V8's call feedback stays per
+  // operator rather than shared; left is evaluated before right.
   binop(node: Node, sc: Scope): Ev {
-    const op = BINOPS[node.op.nodeType];
-    const a = this.expr(node.left, sc);
-    const b = this.expr(node.right, sc);
-    switch (op) {
+    const sym = BINOPS[node.op.nodeType];
+    const { slot: ia, lit: ca, ev: a } = this.operand(node.left, sc);
+    const { slot: ib, lit: cb, ev: b } = this.operand(node.right, sc);
+    const na: string = node.left.id;
+    const nb: string = node.right.id;
+    switch (sym) {
       case '+':
-        return (f) => add(a(f), b(f));
+        return (f) => {
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return add(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+        };
       case '-':
-        return (f) => sub(a(f), b(f));
+        return (f) => {
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return sub(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+        };
       case '*':
-        return (f) => mul(a(f), b(f));
+        return (f) => {
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return mul(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+        };
       case '/':
         return (f) => {
-          const x = a(f);
-          const y = b(f);
-          if (x instanceof PyFloat && y instanceof PyFloat && y.v !== 0) return new PyFloat(x.v / y.v);
-          return binop('/', x, y);
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return trueDiv(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+        };
+      case '//':
+        return (f) => {
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return floorDiv(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
         };
       case '%':
         return (f) => {
-          const x = a(f);
-          const y = b(f);
-          if (typeof x === 'number' && typeof y === 'number' && y > 0 && x >= 0) return x % y;
-          return binop('%', x, y);
+          const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+          return mod(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
         };
     }
-    return (f) => binop(op, a(f), b(f));
+    return (f) => {
+      const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+      return binop(sym, x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+    };
   }
 
   unaryop(node: Node, sc: Scope): Ev {
@@ -460,40 +496,59 @@ export class Compiler {
   }
 
   compare(node: Node, sc: Scope): Ev {
-    const first = this.expr(node.left, sc);
-    const ops: string[] = node.ops.map((o: Node) => CMPOPS[o.nodeType]);
-    const rest: Ev[] = node.comparators.map((c: Node) => this.expr(c, sc));
-    if (ops.length === 1) {
-      const op = ops[0];
-      const b = rest[0];
-      switch (op) {
+    const syms: string[] = node.ops.map((o: Node) => CMPOPS[o.nodeType]);
+    if (syms.length === 1) {
+      // A single comparison: one closure per operator, operands as in binop().
+      const sym = syms[0];
+      const { slot: ia, lit: ca, ev: a } = this.operand(node.left, sc);
+      const { slot: ib, lit: cb, ev: b } = this.operand(node.comparators[0], sc);
+      const na: string = node.left.id;
+      const nb: string = node.comparators[0].id;
+      switch (sym) {
         case '<':
           return (f) => {
-            const x = first(f);
-            const y = b(f);
-            return typeof x === 'number' && typeof y === 'number' ? x < y : compare('<', x, y);
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return lt(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+          };
+        case '<=':
+          return (f) => {
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return le(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
           };
         case '>':
           return (f) => {
-            const x = first(f);
-            const y = b(f);
-            return typeof x === 'number' && typeof y === 'number' ? x > y : compare('>', x, y);
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return gt(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+          };
+        case '>=':
+          return (f) => {
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return ge(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
           };
         case '==':
           return (f) => {
-            const x = first(f);
-            const y = b(f);
-            return typeof x === 'number' && typeof y === 'number' ? x === y : compare('==', x, y);
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return eq(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+          };
+        case '!=':
+          return (f) => {
+            const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+            return ne(x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
           };
       }
-      return (f) => compareOne(op, first(f), b(f));
+      return (f) => {
+        const x = (ia >= 0 ? local(f, ia, na) : a === null ? ca : a(f));
+        return compareOne(sym, x, (ib >= 0 ? local(f, ib, nb) : b === null ? cb : b(f)));
+      };
     }
+    const first = this.expr(node.left, sc);
+    const rest: Ev[] = node.comparators.map((c: Node) => this.expr(c, sc));
     return (f) => {
       let x = first(f);
       let r: PyValue = true;
-      for (let i = 0; i < ops.length; i++) {
+      for (let i = 0; i < syms.length; i++) {
         const y = rest[i](f);
-        r = compareOne(ops[i], x, y);
+        r = compareOne(syms[i], x, y);
         if (!truthy(r)) return r;
         x = y;
       }
@@ -533,28 +588,103 @@ export class Compiler {
     const func = node.func;
     if (func.nodeType === 'Name' && func.id === 'super' && node.args.length === 0 && sc.resolve('super') === 'global')
       return this.zeroArgSuper(sc);
-    const args = this.sequence(node.args, sc);
-    const kw = this.keywords(node.keywords, sc);
+    const plain = node.keywords.length === 0 && !node.args.some((a: Node) => a.nodeType === 'Starred');
     if (func.nodeType === 'Attribute') {
       const obj = this.expr(func.value, sc);
       const name: string = func.attr;
+      if (plain && name === 'append' && node.args.length === 1) {
+        const arg = this.expr(node.args[0], sc);
+        return (f) => {
+          const o = obj(f);
+          const v = arg(f);
+          if (o instanceof PyList) {
+            o.items.push(v);
+            return null;
+          }
+          return callMethod(o, name, [v], null);
+        };
+      }
+      if (plain) return this.positionalMethodCall(obj, name, node.args, sc);
+      const args = this.sequence(node.args, sc);
+      const kw = this.keywords(node.keywords, sc);
       return (f) => {
         const o = obj(f);
         return callMethod(o, name, args(f), kw ? kw(f) : null);
       };
     }
+    if (plain) return this.positionalCall(func, node.args, sc);
     const fn = this.expr(func, sc);
-    if (kw === null) {
-      return (f) => {
-        const g = fn(f);
-        const a = args(f);
-        if (g instanceof PyFunction) return callFunction(g, a, null);
-        return callValue(g, a, null);
-      };
-    }
+    const args = this.sequence(node.args, sc);
+    const kw = this.keywords(node.keywords, sc);
+    if (kw === null) return (f) => callValue(fn(f), args(f), null);
     return (f) => {
       const g = fn(f);
       return callValue(g, args(f), kw(f));
+    };
+  }
+
+  /**
+   * `g(a, b)`: a simple Python function taking exactly these arguments gets them
+   * evaluated straight into its new frame (no argument array, no binding).
+   */
+  private positionalCall(func: Node, argNodes: Node[], sc: Scope): Ev {
+    // A global callee (the usual case) is read inline.
+    const isGlobal = func.nodeType === 'Name' && sc.resolve(func.id) === 'global';
+    const gname: string = func.id;
+    const cell = isGlobal ? this.globals.cell(gname) : null;
+    const builtin = isGlobal ? builtins.get(gname) : undefined;
+    const fn = isGlobal ? null : this.expr(func, sc);
+    const ops: Operand[] = argNodes.map((a) => this.operand(a, sc));
+    const n = ops.length;
+    const slots = ops.map((o) => o.slot);
+    const lits = ops.map((o) => o.lit);
+    const evs = ops.map((o) => o.ev);
+    const names: string[] = argNodes.map((a) => a.id);
+    return (f) => {
+      const g = cell !== null ? globalValue(cell, builtin, gname) : fn!(f);
+      if (g instanceof PyFunction) {
+        const code = g.code;
+        if (code.simple && code.params.length === n) {
+          const fr = newFrame(code.nslots);
+          for (let k = 0; k < n; k++) fr[k] = read(f, slots[k], lits[k], evs[k], names[k]);
+          return callSimple(code, fr);
+        }
+      }
+      const args: PyValue[] = [];
+      for (let k = 0; k < n; k++) args.push(read(f, slots[k], lits[k], evs[k], names[k]));
+      return callValue(g, args, null);
+    };
+  }
+
+  /**
+   * `obj.m(a, b)`: a simple Python method of obj's class gets self and the arguments
+   * straight in its new frame (the method is looked up first, as CPython's LOAD_METHOD
+   * does); everything else goes through callMethod.
+   */
+  private positionalMethodCall(obj: Ev, name: string, argNodes: Node[], sc: Scope): Ev {
+    const ops: Operand[] = argNodes.map((a) => this.operand(a, sc));
+    const n = ops.length;
+    const slots = ops.map((o) => o.slot);
+    const lits = ops.map((o) => o.lit);
+    const evs = ops.map((o) => o.ev);
+    const names: string[] = argNodes.map((a) => a.id);
+    return (f) => {
+      const o = obj(f);
+      if (o instanceof PyInstance && !o.dict.has(name)) {
+        const m = o.cls.lookup(name);
+        if (m instanceof PyFunction) {
+          const code = m.code;
+          if (code.simple && code.params.length === n + 1) {
+            const fr = newFrame(code.nslots);
+            fr[0] = o;
+            for (let k = 0; k < n; k++) fr[k + 1] = read(f, slots[k], lits[k], evs[k], names[k]);
+            return callSimple(code, fr);
+          }
+        }
+      }
+      const args: PyValue[] = [];
+      for (let k = 0; k < n; k++) args.push(read(f, slots[k], lits[k], evs[k], names[k]));
+      return callMethod(o, name, args, null);
     };
   }
 
@@ -616,7 +746,7 @@ export class Compiler {
     });
   }
 
-  functionCode(node: Node, fs: Scope, body: Ex): FunctionCode {
+  functionCode(node: Node, fs: Scope, body: Ex, ret: Ev | null, retLine: number): FunctionCode {
     const a = node.args;
     const pos = [...(a.posonlyargs ?? []), ...(a.args ?? [])].map((x: Node) => x.arg as string);
     const kwonly = (a.kwonlyargs ?? []).map((x: Node) => x.arg as string);
@@ -645,6 +775,8 @@ export class Compiler {
         vararg === null && kwarg === null && kwonly.length === 0 && fs.cells.size === 0 && fs.frees.length === 0 && !fs.hasYield &&
         pos.every((p, i) => fs.slots.get(p) === i),
       body,
+      ret,
+      retLine,
       lineno: node.lineno,
     };
   }
@@ -653,11 +785,27 @@ export class Compiler {
     const fs = this.scopeOf(node);
     if (fs.hasYield) throw syntaxError('generator functions (yield) are not supported', node);
     let body: Ex;
+    let ret: Ev | null = null;
+    let retLine = -1;
     const savedLine = this.stmtLine;
+    const only = node.nodeType === 'Lambda' ? null : node.body.length === 1 ? node.body[0] : null;
     if (node.nodeType === 'Lambda') {
       this.stmtLine = node.lineno;
       const ev = this.expr(node.body, fs);
+      ret = ev;
       body = (f) => {
+        state.retval = ev(f);
+        return RETURN;
+      };
+    } else if (only !== null && only.nodeType === 'Return' && only.value) {
+      // `def f(...): return <expr>`: calls evaluate the expression without a statement.
+      const line: number = only.lineno;
+      this.stmtLine = line;
+      const ev = this.expr(only.value, fs);
+      ret = ev;
+      retLine = line;
+      body = (f) => {
+        state.line = line;
         state.retval = ev(f);
         return RETURN;
       };
@@ -668,7 +816,7 @@ export class Compiler {
       this.loopDepth = loops;
     }
     this.stmtLine = savedLine;
-    const code = this.functionCode(node, fs, body);
+    const code = this.functionCode(node, fs, body, ret, retLine);
     const defaults: Ev[] = (node.args.defaults ?? []).map((d: Node) => this.expr(d, sc));
     const kwd: [string, Ev][] = [];
     (node.args.kwonlyargs ?? []).forEach((a: Node, i: number) => {
@@ -829,18 +977,19 @@ export class Compiler {
         };
       }
       case 'Assign': {
+        const t0 = node.targets[0];
+        if (node.targets.length === 1 && t0.nodeType === 'Name' && sc.resolve(t0.id) === 'local') {
+          const i = sc.slots.get(t0.id)!;
+          const val = this.expr(node.value, sc);
+          return (f) => {
+            state.line = line;
+            f[i] = val(f);
+            return NORMAL;
+          };
+        }
         const val = this.expr(node.value, sc);
         if (node.targets.length === 1) {
-          const t = node.targets[0];
-          if (t.nodeType === 'Name' && sc.resolve(t.id) === 'local') {
-            const i = sc.slots.get(t.id)!;
-            return (f) => {
-              state.line = line;
-              f[i] = val(f);
-              return NORMAL;
-            };
-          }
-          const store = this.target(t, sc);
+          const store = this.target(t0, sc);
           return (f) => {
             state.line = line;
             store(f, val(f));
@@ -986,32 +1135,44 @@ export class Compiler {
   augAssign(node: Node, sc: Scope): Ex {
     const op = BINOPS[node.op.nodeType];
     const line: number = node.lineno;
-    const val = this.expr(node.value, sc);
     const t = node.target;
-    const apply = (a: PyValue, b: PyValue): PyValue => {
-      if (op === '+' && (typeof a === 'number' || a instanceof PyFloat)) return add(a, b);
-      if (op === '-' && (typeof a === 'number' || a instanceof PyFloat)) return sub(a, b);
-      return inplace(op, a, b);
-    };
-    if (t.nodeType === 'Name') {
-      if (sc.resolve(t.id) === 'local') {
-        const i = sc.slots.get(t.id)!;
-        const name: string = t.id;
+    const { slot: j, lit: k, ev: v } = this.operand(node.value, sc);
+    const nj: string = node.value.id;
+    if (t.nodeType === 'Name' && sc.resolve(t.id) === 'local') {
+      // `total += x`, `k += 1` on a local: no calls for the target or a local/literal value.
+      const i = sc.slots.get(t.id)!;
+      const name: string = t.id;
+      if (op === '+')
         return (f) => {
           state.line = line;
-          const a = f[i];
-          if (a === undefined)
-            throw pyErr('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
-          f[i] = apply(a, val(f));
+          const a = local(f, i, name);
+          const b = read(f, j, k, v, nj);
+          f[i] = isNum(a) ? add(a, b) : inplace('+', a, b);
           return NORMAL;
         };
-      }
+      if (op === '-')
+        return (f) => {
+          state.line = line;
+          const a = local(f, i, name);
+          const b = read(f, j, k, v, nj);
+          f[i] = isNum(a) ? sub(a, b) : inplace('-', a, b);
+          return NORMAL;
+        };
+      return (f) => {
+        state.line = line;
+        const a = local(f, i, name);
+        f[i] = inplace(op, a, read(f, j, k, v, nj));
+        return NORMAL;
+      };
+    }
+    const val: Ev = (f) => read(f, j, k, v, nj);
+    if (t.nodeType === 'Name') {
       const load = this.load(t.id, sc);
       const store = this.storeName(t.id, sc);
       return (f) => {
         state.line = line;
         const a = load(f);
-        store(f, apply(a, val(f)));
+        store(f, inplace(op, a, val(f)));
         return NORMAL;
       };
     }
@@ -1022,7 +1183,7 @@ export class Compiler {
         state.line = line;
         const o = obj(f);
         const a = getAttr(o, name);
-        setAttr(o, name, apply(a, val(f)));
+        setAttr(o, name, inplace(op, a, val(f)));
         return NORMAL;
       };
     }
@@ -1034,7 +1195,7 @@ export class Compiler {
         const o = obj(f);
         const k = key(f);
         const a = getItem(o, k);
-        setItem(o, k, apply(a, val(f)));
+        setItem(o, k, inplace(op, a, val(f)));
         return NORMAL;
       };
     }
@@ -1044,16 +1205,16 @@ export class Compiler {
   ifStmt(node: Node, sc: Scope): Ex {
     const line: number = node.lineno;
     const test = this.expr(node.test, sc);
-    const body = this.block(node.body, sc);
+    const body = node.body.map((s: Node) => this.stmt(s, sc));
     const orelse = node.orelse.length ? this.block(node.orelse, sc) : null;
     if (orelse === null)
       return (f) => {
         state.line = line;
-        return truthy(test(f)) ? body(f) : NORMAL;
+        return truthy(test(f)) ? runStmts(body, f) : NORMAL;
       };
     return (f) => {
       state.line = line;
-      return truthy(test(f)) ? body(f) : orelse(f);
+      return truthy(test(f)) ? runStmts(body, f) : orelse(f);
     };
   }
 
@@ -1067,7 +1228,7 @@ export class Compiler {
         state.line = line;
         if (!truthy(test(f))) break;
         if (++state.steps > state.maxSteps) stepLimitExceeded();
-        const r = body(f);
+        const r = runStmts(body, f);
         if (r === BREAK) return NORMAL;
         if (r === RETURN) return r;
       }
@@ -1093,7 +1254,7 @@ export class Compiler {
           const v = it.items[i];
           if (store === null) f[localSlot] = v;
           else store(f, v);
-          const r = body(f);
+          const r = runStmts(body, f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1103,7 +1264,7 @@ export class Compiler {
           if (++state.steps > state.maxSteps) stepLimitExceeded();
           if (store === null) f[localSlot] = v;
           else store(f, v);
-          const r = body(f);
+          const r = runStmts(body, f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1116,7 +1277,7 @@ export class Compiler {
           if (++state.steps > state.maxSteps) stepLimitExceeded();
           if (store === null) f[localSlot] = n.value;
           else store(f, n.value);
-          const r = body(f);
+          const r = runStmts(body, f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1295,6 +1456,15 @@ export class Compiler {
 }
 
 
+
+/** A block's statements in order, up to the first that does not complete normally. */
+function runStmts(ss: Ex[], f: Frame): number {
+  for (let i = 0; i < ss.length; i++) {
+    const r = ss[i](f);
+    if (r !== NORMAL) return r;
+  }
+  return NORMAL;
+}
 
 function compareOne(op: string, a: PyValue, b: PyValue): PyValue {
   switch (op) {

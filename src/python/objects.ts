@@ -97,6 +97,10 @@ export interface FunctionCode {
   /** Positional parameters only, no cells/free variables: the call fast path applies. */
   simple: boolean;
   body: (f: PyValue[]) => number;
+  /** When the body is just `return <expr>` (or a lambda): that expression, which calls evaluate directly. */
+  ret: ((f: PyValue[]) => PyValue) | null;
+  /** Line of that `return` statement (-1 for a lambda, whose line is its caller's). */
+  retLine: number;
   lineno: number;
 }
 
