@@ -57,7 +57,15 @@ function rootGrads(roots: Tensor[], grads: (Tensor | null)[] | null): Tensor[] {
 
 /** torch.autograd.backward: accumulate into .grad of the leaves (or only of `inputs`). */
 export function backward(roots: Tensor[], grads: (Tensor | null)[] | null, opts: BackwardOptions = {}): void {
-  run(roots, grads, opts, true);
+  const captured = run(roots, grads, opts, true);
+  // backward(inputs=[...]) also fills .grad of non-leaf inputs (leaves went through AccumulateGrad)
+  const inputs = opts.inputs;
+  if (inputs && captured) {
+    inputs.forEach((t, k) => {
+      const g = captured[k];
+      if (t.gradFn !== null && g !== null) accumulateInto(t, g, opts.createGraph ?? false);
+    });
+  }
 }
 
 /** torch.autograd.grad: the gradients of roots w.r.t. inputs (null for unused when allowUnused). */

@@ -31,12 +31,18 @@ const INPLACE_HINT =
 
 let nextSeq = 0;
 
+const ZEROS: number[][] = [];
+/** A shared, never written, array of n zeros. */
+function zeros(n: number): number[] {
+  return (ZEROS[n] ??= new Array<number>(n).fill(0));
+}
+
 export class Node {
   /** Creation order: the engine runs later nodes first, as PyTorch's sequence numbers do. */
   readonly seq = nextSeq++;
   next: (Node | null)[];
-  /** For each edge, which output of the next node it feeds. */
-  nextNr: number[];
+  /** For each edge, which output of the next node it feeds (read only: may be shared). */
+  nextNr: readonly number[];
   saved: (SavedTensor | null)[] | null = null;
   /** Set after a backward without retain_graph freed the saved tensors. */
   released = false;
@@ -60,20 +66,17 @@ export class Node {
   constructor(readonly fn: BackwardFn, inputs: readonly (Tensor | null)[]) {
     const n = inputs.length;
     this.next = new Array(n);
-    this.nextNr = new Array(n);
+    let nonZeroNr = false;
     for (let i = 0; i < n; i++) {
       const t = inputs[i];
-      if (t === null || !t.requiresGrad) {
-        this.next[i] = null;
-        this.nextNr[i] = 0;
-      } else if (t.gradFn !== null) {
+      if (t === null || !t.requiresGrad) this.next[i] = null;
+      else if (t.gradFn !== null) {
         this.next[i] = t.gradFn;
-        this.nextNr[i] = t.outputNr;
-      } else {
-        this.next[i] = accumulatorOf(t);
-        this.nextNr[i] = 0;
-      }
+        if (t.outputNr !== 0) nonZeroNr = true;
+      } else this.next[i] = accumulatorOf(t);
     }
+    // almost every edge feeds output 0: share one read-only array of zeros then
+    this.nextNr = nonZeroNr ? inputs.map((t) => (t !== null && t.requiresGrad && t.gradFn !== null ? t.outputNr : 0)) : zeros(n);
   }
 
   get name(): string {
@@ -101,11 +104,19 @@ export class Node {
     return t;
   }
 
+  /** A node this one runs internally (CopySlices' op): freed together with it. */
+  inner: Node | null = null;
+
   /** Free saved tensors (after a backward without retain_graph). */
   release(): void {
     if (this.saved !== null) {
       this.released = true;
       this.saved = null;
+    }
+    // CopySlices drops its op entirely (PyTorch resets `fn`): a second backward always fails
+    if (this.inner !== null) {
+      this.inner.release();
+      this.released = true;
     }
   }
 }

@@ -2,14 +2,16 @@
 import { type DType, bool, defaultFloat, float32, float64, int64 } from '../tensor/dtype.js';
 import { runtimeError, typeError, valueError } from '../tensor/errors.js';
 import { PyFloat, PyList, PyTuple } from '../python/values.js';
-import { Tensor, empty, fromFlat } from '../tensor/tensor.js';
+import { Tensor, empty, fromFlat, storeConverter } from '../tensor/tensor.js';
 import { type Scalar, scalarDtype, scalarValue } from './scalar.js';
 
 export { empty, fromFlat };
 
 export function full(shape: readonly number[], value: number, dtype: DType): Tensor {
   const t = empty(shape, dtype);
-  if (value !== 0) t.data.fill(dtype === bool ? (value ? 1 : 0) : value);
+  const conv = storeConverter(dtype);
+  const v = conv === null ? value : conv(value);
+  if (v !== 0) t.data.fill(v);
   return t;
 }
 export const zeros = (shape: readonly number[], dtype: DType = defaultFloat): Tensor => empty(shape, dtype);

@@ -8,7 +8,17 @@ import { castData, expandTo, make } from './kernels.js';
 import { backwardFn, needsGrad, needsGrad2, record } from './registry.js';
 import { type TensorOrScalar, asTensor } from './scalar.js';
 import { copy_, inplace } from './inplace.js';
-import { alias, select, slice, unsqueeze } from './views.js';
+import { alias, expand, expandRaw, select, slice, unsqueeze, view } from './views.js';
+
+/** The value of `t[key] = value` expanded to the indexed shape; keeps autograd (ExpandBackward0) when needed. */
+function expandValue(value: Tensor, shape: readonly number[]): Tensor {
+  // leading size-1 dims beyond the target's are dropped first (PyTorch's slicePrefix1sSize)
+  let lead = 0;
+  while (value.shape.length - lead > shape.length && value.shape[lead] === 1) lead++;
+  const v = lead > 0 ? view(value, value.shape.slice(lead)) : value;
+  const e = expandRaw(v, shape);
+  return v.requiresGrad ? expand(v, shape) : e;
+}
 
 export interface SliceKey {
   start: number | null;
@@ -184,7 +194,9 @@ function sumToShape(flat: Tensor, shape: number[]): Tensor {
 export function setitem(self: Tensor, keys: readonly IndexKey[], value: TensorOrScalar): void {
   const { view, adv } = applyBasic(self, keys);
   if (!adv.some((a) => a)) {
-    copy_(view, value);
+    // the value is expanded to the indexed part first (expand's errors, as PyTorch)
+    const v = asTensor(value);
+    copy_(view, v.shape.length === view.shape.length && v.shape.every((s, i) => s === view.shape[i]) ? v : expandValue(v, view.shape));
     return;
   }
   if (view !== self && view.base === null) throw runtimeError('index assignment through a copy');

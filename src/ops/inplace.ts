@@ -6,11 +6,11 @@
 import { gradMode } from '../autograd/grad_mode.js';
 import { Node, SavedTensor, setHistory } from '../autograd/node.js';
 import { runtimeError } from '../tensor/errors.js';
-import { sameShape, shapeList } from '../tensor/shape.js';
+import { broadcastShapes, sameShape, shapeList } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, div, mul, sub } from './arith.js';
 import { rawCopy } from './convert.js';
-import { zeros, zerosLike } from './creation.js';
+import { full, zeros, zerosLike } from './creation.js';
 import { castData } from './kernels.js';
 import { backwardFn, needsGrad, record, reduceGrad } from './registry.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarValue } from './scalar.js';
@@ -65,11 +65,10 @@ function rebaseHistory(self: Tensor, node: Node): void {
   }
   const geometry = { shape: self.shape, strides: self.strides, offset: self.offset - base.offset, fnNode: node };
   const slices = new Node(copySlicesFn, [base]);
-  for (let i = 1; i < node.next.length; i++) {
-    slices.next.push(node.next[i]);
-    slices.nextNr.push(node.nextNr[i]);
-  }
+  slices.next = [slices.next[0], ...node.next.slice(1)];
+  slices.nextNr = [slices.nextNr[0], ...node.nextNr.slice(1)];
   slices.ctx = geometry;
+  slices.inner = node;
   setHistory(base, slices);
   const strided = new Node(asStridedFn, [base]);
   strided.ctx = { ...geometry, baseShape: base.shape, dtype: base.dtype };
@@ -112,8 +111,7 @@ const zeroFn = backwardFn('ZeroBackward0', (_n, [g]) => [zerosLike(g!)]);
 const fillFn = backwardFn('FillBackward2', (_n, [g]) => [zerosLike(g!)]);
 
 function filled(src: Tensor, value: number, fn: ReturnType<typeof backwardFn>): Tensor {
-  const out = zerosLike(src);
-  if (value !== 0) out.data.fill(value);
+  const out = full(src.shape, value, src.dtype);
   if (needsGrad(src)) record(out, fn, [src]);
   return out;
 }
@@ -126,6 +124,7 @@ const copyFn = backwardFn('CopyBackwards', (n, [g]) => [n.next[0] ? zerosLike(g!
 /** self.copy_(src): src broadcast to self's shape, converted to self's dtype. */
 export function copy_(self: Tensor, value: TensorOrScalar): Tensor {
   const v = asTensor(value);
+  broadcastShapes(self.shape, v.shape); // copy_ reports a mismatch as broadcasting does
   return inplace(self, (s) => {
     const out = rawCopy(s);
     copyInto(out, v.dtype === s.dtype ? v : castData(v, s.dtype));

@@ -22,6 +22,17 @@ export function mapUnary(x: Tensor, dtype: DType, f: F1): Tensor {
   return make(out, x.shape.length === 0 ? x.shape : x.shape.slice(), dtype);
 }
 
+/** out[i] = f(x[i], s) (or f(s, x[i]) when scalarFirst): a tensor with a Python scalar, no closure. */
+export function mapWithScalar(x: Tensor, dtype: DType, f: F2, s: number, scalarFirst: boolean): Tensor {
+  const n = x.numel();
+  const out = dtype.alloc(n);
+  const src = contiguousData(x);
+  if (scalarFirst) for (let i = 0; i < n; i++) out[i] = f(s, src[i]);
+  else for (let i = 0; i < n; i++) out[i] = f(src[i], s);
+  if (dtype === bool) for (let i = 0; i < n; i++) out[i] = out[i] ? 1 : 0;
+  return make(out, x.shape.length === 0 ? x.shape : x.shape.slice(), dtype);
+}
+
 /** out[i] = f(a[i], b[i]) with broadcasting. */
 export function mapBinary(a: Tensor, b: Tensor, dtype: DType, f: F2): Tensor {
   const shape = broadcastShapes(a.shape, b.shape);

@@ -212,24 +212,51 @@ export function nllLoss(input: Tensor, target: Tensor, weight: Tensor | null = n
     const w = ws ? ws[c] : 1;
     picks.push(i * C + c);
     weights.push(w);
-    losses.push(-w * xs[i * C + c]);
+    losses.push(-(input.dtype === float32 ? Math.fround(w * xs[i * C + c]) : w * xs[i * C + c]));
     total += w;
   }
+  const round = input.dtype === float32 ? Math.fround : (v: number) => v;
+  // the total weight is summed like the losses (without weights it is the sample count)
+  const totalWeight = ws ? cascadeSum(weights, picks, round) : total;
   let out: Tensor;
   if (r === 'none') {
     out = make(input.dtype.alloc(N), batched ? [N] : [], input.dtype);
     out.data.set(losses);
   } else {
-    const s = losses.reduce((a, b) => a + b, 0);
+    const s = cascadeSum(losses, picks, round);
     out = make(input.dtype.alloc(1), [], input.dtype);
-    out.data[0] = r === 'mean' ? s / total : s;
+    out.data[0] = r === 'mean' ? s / totalWeight : s;
   }
   if (needsGrad(input)) {
-    const node = record(out, nllFn, [input], { shape: input.shape, picks, reduction: r, weights, total });
+    const node = record(out, nllFn, [input], { shape: input.shape, picks, reduction: r, weights, total: totalWeight });
     node.save(input);
     node.save(target);
   }
   return out;
+}
+
+/**
+ * ATen's nll_loss sum: 8-level cascaded partial sums in the input dtype, the level moved up
+ * whenever the sample index is a multiple of 16^j (so sample 0 lands on the top level),
+ * then the levels added in order. Ignored samples (pick -1) are skipped.
+ */
+function cascadeSum(losses: number[], picks: number[], round: (v: number) => number): number {
+  const levels = 8;
+  const power = Math.max(4, Math.floor((losses.length <= 2 ? 1 : Math.floor(Math.log2(losses.length - 1)) + 1) / levels));
+  const mask = (1 << power) - 1;
+  const partial = new Array<number>(levels).fill(0);
+  for (let b = 0; b < losses.length; b++) {
+    if (picks[b] < 0) continue;
+    partial[0] = round(partial[0] + losses[b]);
+    for (let j = 0; j + 1 < levels; j++) {
+      if ((b & (mask * 2 ** (j * power))) !== 0) break;
+      partial[j + 1] = round(partial[j + 1] + partial[j]);
+      partial[j] = 0;
+    }
+  }
+  let s = 0;
+  for (const p of partial) s = round(s + p);
+  return s;
 }
 
 /** F.cross_entropy = nll_loss(log_softmax(input, 1)) for class-index targets. */

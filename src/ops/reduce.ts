@@ -6,6 +6,7 @@ import { numelOf, wrapDim } from '../tensor/shape.js';
 import { Tensor, contiguousData } from '../tensor/tensor.js';
 import { div, mul, mulScalar, sub } from './arith.js';
 import { castData, make, mapBinary, reduceBlocks } from './kernels.js';
+import { logSoftmaxLastDimF32, softmaxDimF32, softmaxLastDimF32 } from './softmax_f32.js';
 import { sumF32, sumOuterF32 } from './sum_f32.js';
 import { linearTangent, setTangent } from '../autograd/forward_ad.js';
 import { backwardFn, hooks, needsGrad, record } from './registry.js';
@@ -505,8 +506,22 @@ function softmaxLike(x: Tensor, dim: number, log: boolean): Tensor {
     throw runtimeError(`"${kernel}" not implemented for '${x.dtype.scalarName}'`);
   }
   const src = x;
-  const lse = logsumexp(detachRaw(src), x.shape.length === 0 ? null : [d], true);
-  const out = mapBinary(src, lse, src.dtype, log ? (v, l) => v - l : (v, l) => Math.exp(v - l));
+  let out: Tensor;
+  const inner = x.shape.slice(d + 1).reduce((a, b) => a * b, 1);
+  if (x.dtype === float32 && x.shape.length > 0 && (!log || inner === 1)) {
+    // PyTorch's float32 kernel order
+    const data = contiguousData(x);
+    out = make(float32.alloc(data.length), x.shape.slice(), float32);
+    const size = x.shape[d];
+    const outer = data.length / Math.max(1, size * inner);
+    const o = out.data as Float32Array;
+    if (log) logSoftmaxLastDimF32(data, o, outer, size);
+    else if (inner === 1) softmaxLastDimF32(data, o, outer, size);
+    else softmaxDimF32(data, o, outer, size, inner);
+  } else {
+    const lse = logsumexp(detachRaw(src), x.shape.length === 0 ? null : [d], true);
+    out = mapBinary(src, lse, src.dtype, log ? (v, l) => v - l : (v, l) => Math.exp(v - l));
+  }
   if (needsGrad(x)) record(out, log ? logSoftmaxFn : softmaxFn, [x], d).save(out, 0);
   if (x.tangent !== null) {
     // softmax: y * (t - sum(y t)); log_softmax: t - sum(softmax * t)

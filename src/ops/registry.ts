@@ -11,7 +11,7 @@ import { gradMode } from '../autograd/grad_mode.js';
 import { type DType, bool, float32 } from '../tensor/dtype.js';
 import { resultType, toFloating } from '../tensor/promote.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { castData, mapBinary, mapUnary } from './kernels.js';
+import { castData, mapBinary, mapUnary, mapWithScalar } from './kernels.js';
 import { type TensorOrScalar, asTensor } from './scalar.js';
 
 export const needsGrad = (a: Tensor): boolean => gradMode.enabled && a.requiresGrad;
@@ -97,14 +97,18 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
   const needs = (rule: InputRule | undefined, what: 'self' | 'other' | 'result') => rule !== undefined && rule.uses.includes(what);
   const fn = backwardFn(def.gradFn, (node, grads) => {
     const g = grads[0]!;
-    const [slotSelf, slotOther, slotResult, sa, da, sb, db] = node.ctx as [number, number, number, number[], DType, number[], DType];
+    const ctx = node.ctx as number | [number, number[], DType, number[], DType];
+    const slots = typeof ctx === 'number' ? ctx : ctx[0];
+    const slotSelf = (slots & 3) - 1;
+    const slotOther = ((slots >> 2) & 3) - 1;
+    const slotResult = ((slots >> 4) & 3) - 1;
     const self = slotSelf >= 0 ? node.unpack(slotSelf) : null;
     const other = slotOther >= 0 ? node.unpack(slotOther) : null;
     const result = slotResult >= 0 ? node.unpack(slotResult) : null;
-    return [
-      node.next[0] !== null && def.self ? reduceGradTo(def.self.grad(g, self, other, result), sa, da) : null,
-      node.next[1] !== null && def.other ? reduceGradTo(def.other.grad(g, self, other, result), sb, db) : null,
-    ];
+    const ga = node.next[0] !== null && def.self ? def.self.grad(g, self, other, result) : null;
+    const gb = node.next[1] !== null && def.other ? def.other.grad(g, self, other, result) : null;
+    if (typeof ctx === 'number') return [ga, gb];
+    return [ga === null ? null : reduceGradTo(ga, ctx[1], ctx[2]), gb === null ? null : reduceGradTo(gb, ctx[3], ctx[4])];
   });
   const differentiable = def.self !== undefined || def.other !== undefined;
   const f = def.f;
@@ -119,11 +123,11 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
       // a Python scalar: convert it once to the computation dtype, no temporary tensor
       const y = convertScalar(b.data[0], compute);
       const ca = a.dtype === compute ? a : castData(a, compute);
-      out = mapUnary(ca, outDtype, (x) => f(x, y));
+      out = mapWithScalar(ca, outDtype, f, y, false);
     } else if (a.wrapped && def.check === undefined) {
       const x = convertScalar(a.data[0], compute);
       const cb = b.dtype === compute ? b : castData(b, compute);
-      out = mapUnary(cb, outDtype, (y) => f(x, y));
+      out = mapWithScalar(cb, outDtype, f, x, true);
     } else {
       const ca = a.dtype === compute ? a : castData(a, compute);
       const cb = b.dtype === compute ? b : castData(b, compute);
@@ -145,8 +149,11 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
       const sSelf = save('self', a, -1);
       const sOther = save('other', b, -1);
       const sResult = save('result', out, 0);
-      // input shapes/dtypes only (not the tensors: the graph should not keep their data alive)
-      node.ctx = [sSelf, sOther, sResult, a.shape, a.dtype, b.shape, b.dtype];
+      // saved slots packed in a small int; input shapes/dtypes kept only when the gradient
+      // must be reduced or converted (never the input tensors: no data kept alive)
+      const slots = (sSelf + 1) | ((sOther + 1) << 2) | ((sResult + 1) << 4);
+      const plain = (t: Tensor) => !t.requiresGrad || (t.dtype === out.dtype && sameDims(t.shape, out.shape) && t.shape.length === out.shape.length);
+      node.ctx = plain(a) && plain(b) ? slots : [slots, a.shape, a.dtype, b.shape, b.dtype];
     }
     if ((a.tangent !== null || b.tangent !== null) && differentiable) setTangent(out, () => binaryJvp(def, a, b, out));
     return out;

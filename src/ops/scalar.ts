@@ -24,10 +24,27 @@ export function scalarDtype(s: Scalar): DType {
   return Number.isInteger(s) ? int64 : float64;
 }
 
-export const isScalarFloat = (s: Scalar): boolean => s instanceof PyFloat || (typeof s === 'number' && !Number.isInteger(s));
+/**
+ * Wrapped numbers are never written to, so one per Python float object (a literal in a
+ * loop body is the same object each time) is reused: less garbage and less memory kept
+ * by graphs that save it (`x * 0.5`).
+ */
+const wrappedFloats = new WeakMap<PyFloat, Tensor>();
 
 /** A Python scalar as PyTorch's "wrapped number" 0-d tensor. */
 export function wrapScalar(s: Scalar): Tensor {
+  if (s instanceof PyFloat) {
+    let t = wrappedFloats.get(s);
+    if (t === undefined) {
+      t = makeWrapped(s);
+      wrappedFloats.set(s, t);
+    }
+    return t;
+  }
+  return makeWrapped(s);
+}
+
+function makeWrapped(s: Scalar): Tensor {
   const dtype = scalarDtype(s);
   const data = dtype.alloc(1);
   data[0] = scalarValue(s);

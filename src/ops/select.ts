@@ -4,7 +4,7 @@ import { setTangent } from '../autograd/forward_ad.js';
 import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
 import { wrapDim } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor, storeConverter } from '../tensor/tensor.js';
 import { div, mul } from './arith.js';
 import { castData, mapBinary, mapTernary, mapUnary, reduceBlocks } from './kernels.js';
 import { backwardFn, defineBinary, needsGrad, needsGrad2, record, reduceGrad } from './registry.js';
@@ -118,7 +118,8 @@ const maskedFillFn = backwardFn('MaskedFillBackward0', (n, [g]) => [maskedFill(g
 /** x.masked_fill(mask, value) with a scalar value: MaskedFillBackward0. */
 export function maskedFill(x: Tensor, mask: Tensor, value: Scalar): Tensor {
   // PyTorch 1.13 still accepts non-bool masks (nonzero = fill)
-  const v = x.dtype.name === 'float32' ? Math.fround(scalarValue(value)) : scalarValue(value);
+  const conv = storeConverter(x.dtype);
+  const v = conv === null ? scalarValue(value) : conv(scalarValue(value));
   const out = mapBinary(x, mask, x.dtype, (e, m) => (m ? v : e));
   if (out.shape.length !== x.shape.length) throw runtimeError('masked_fill: mask must be broadcastable to self');
   if (needsGrad(x)) record(out, maskedFillFn, [x]).save(mask);

@@ -160,11 +160,10 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   );
 }
 
-/** x.T: reverses all dims (PermuteBackward0); deprecated (UserWarning) unless 2-d; a 0-d tensor is returned as is. */
+/** x.T: reverses all dims (PermuteBackward0); deprecated (UserWarning) for 1-d and >2-d. */
 export function T(x: Tensor): Tensor {
   const nd = x.shape.length;
-  if (nd === 0) return x;
-  if (nd !== 2) {
+  if (nd !== 2 && nd !== 0) {
     warn(
       'UserWarning',
       'The use of `x.T` on tensors of dimension other than 2 to reverse their shape is deprecated and it will throw an error in a future release. Consider `x.mT` to transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.',
@@ -217,6 +216,12 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 const expandFn = backwardFn('ExpandBackward0', (n, [g]) => [sumTo(g!, n.ctx as number[])]);
 
 export function expand(x: Tensor, sizes: readonly number[]): Tensor {
+  const [shape, strides] = expandGeometry(x, sizes);
+  return viewWith(x, shape, strides, x.offset, expandFn, x.shape);
+}
+
+/** Shape and strides of x expanded to `sizes`, with expand()'s error messages. */
+function expandGeometry(x: Tensor, sizes: readonly number[]): [number[], number[]] {
   const nd = x.shape.length;
   if (sizes.length < nd) {
     throw runtimeError(
@@ -245,7 +250,7 @@ export function expand(x: Tensor, sizes: readonly number[]): Tensor {
       );
     }
   }
-  return viewWith(x, shape, strides, x.offset, expandFn, x.shape);
+  return [shape, strides];
 }
 
 /** Scatter g into zeros of the input's shape at the view (select/slice backward). */
@@ -261,7 +266,7 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   const shape = dst.shape;
   const n = numelOf(shape);
   if (n === 0) return;
-  const s = sameShape(src.shape, shape) ? src : (expandRaw(src, shape) as Tensor);
+  const s = sameShape(src.shape, shape) ? src : expandRaw(src, shape);
   const conv = dst.dtype.isFloating ? null : dst.dtype === bool ? (v: number) => (v ? 1 : 0) : Math.trunc;
   const nd = shape.length;
   const idx = new Array<number>(nd).fill(0);
@@ -282,18 +287,10 @@ export function copyInto(dst: Tensor, src: Tensor): void {
   }
 }
 
-function expandRaw(t: Tensor, shape: readonly number[]): Tensor {
-  const off = shape.length - t.shape.length;
-  const strides = shape.map((_, i) => {
-    const j = i - off;
-    return j < 0 || t.shape[j] === 1 ? 0 : t.strides[j];
-  });
-  if (shape.some((sz, i) => i - off >= 0 && t.shape[i - off] !== 1 && t.shape[i - off] !== sz)) {
-    throw runtimeError(
-      `The size of tensor a (${shape[shape.length - 1]}) must match the size of tensor b (${t.shape[t.shape.length - 1]}) at non-singleton dimension ${shape.length - 1}`,
-    );
-  }
-  return new Tensor(t.data, shape.slice(), strides, t.offset, t.dtype, t.version);
+/** A stride-0 view of t at `shape` (no autograd), with expand()'s checks and messages. */
+export function expandRaw(t: Tensor, shape: readonly number[]): Tensor {
+  const [s, strides] = expandGeometry(t, shape);
+  return new Tensor(t.data, s, strides, t.offset, t.dtype, t.version);
 }
 
 const selectFn = backwardFn('SelectBackward0', (n, [g]) => {

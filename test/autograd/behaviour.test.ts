@@ -28,6 +28,12 @@ describe('autograd behaviours recorded from PyTorch', () => {
     backward([ops.mul(a, b)], null, { inputs: [a] });
     expect(a.grad!.item()).toBe(3);
     expect(b.grad).toBeNull();
+    // a non-leaf input gets its .grad too: y = x * 3; (y * y).backward(inputs=[y]) -> y.grad 12, x.grad None
+    const x = requireGradAtCreation(ops.scalarTensor(f(2)));
+    const y = ops.mul(x, 3);
+    backward([ops.mul(y, y)], null, { inputs: [y] });
+    expect(y.grad!.item()).toBe(12);
+    expect(x.grad).toBeNull();
   });
 
   it('hooks: on an intermediate, on a leaf, removable', () => {

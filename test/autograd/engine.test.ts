@@ -127,6 +127,8 @@ describe('autograd engine', () => {
     expect(graph(z)).toBe('CopySlices(CloneBackward0(AccumulateGrad()), None)');
     tensorBackward(ops.sum(z));
     expect(Array.from(x.grad!.toFlatArray())).toEqual([0, 1]);
+    // PyTorch: CopySlices frees its op, so even this graph cannot be backwarded twice
+    expect(() => tensorBackward(ops.sum(z))).toThrow(/Trying to backward through the graph a second time/);
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as ops from '../../src/ops/index.js';
 import { PyFloat, PyList } from '../../src/python/values.js';
 import { PyError } from '../../src/tensor/errors.js';
-import { float64 } from '../../src/tensor/dtype.js';
+import { float64, int64 } from '../../src/tensor/dtype.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 
 type Rec =
@@ -26,6 +26,11 @@ const D = () => t([f(1), f(2)], float64);
 const ones = (...s: number[]) => ops.ones(s);
 const sl = (start: number | null, stop: number | null, step: number | null = null) => ({ start, stop, step });
 const ar = (n: number) => ops.arange(0, n);
+const fl34 = () => ops.reshape(ops.arange(0, f(12)), [3, 4]);
+function set(x: Tensor, keys: ops.IndexKey[], v: ops.TensorOrScalar): Tensor {
+  ops.setitem(x, keys, v);
+  return x;
+}
 
 const OPS: Record<string, () => Tensor | Tensor[]> = {
   int_div: () => ops.div(I(), 2),
@@ -129,6 +134,27 @@ const OPS: Record<string, () => Tensor | Tensor[]> = {
   index_row_mask: () => ops.getitem(ops.reshape(ar(6), [2, 3]), [t([false, true])]),
   index_two_lists_sep: () => ops.getitem(ops.reshape(ar(24), [2, 3, 4]), [t([0, 1]), sl(1, null), t([2, 3])]),
   index_ellipsis_int: () => ops.getitem(ops.reshape(ar(24), [2, 3, 4]), ['ellipsis', 0]),
+  index_int_list: () => ops.getitem(ops.reshape(ar(24), [2, 3, 4]), [0, t([1, 2])]),
+  index_adjacent_lists: () => ops.getitem(ops.reshape(ar(24), [2, 3, 4]), [sl(null, null), t([0, 1]), t([1, 2])]),
+  index_none_list: () => ops.getitem(ops.reshape(ar(12), [3, 4]), [null, t([0, 2])]),
+  // a Python list holding sequences is a tuple of indices (numpy's legacy rule; the caller splits it)
+  index_2d_list: () => ops.getitem(ops.reshape(ar(12), [3, 4]), [t([0, 1]), t([2, 0])]),
+  index_ellipsis_list: () => ops.getitem(ops.reshape(ar(24), [2, 3, 4]), ['ellipsis', t([0, 2])]),
+  index_slice_list: () => ops.getitem(ops.reshape(ar(12), [3, 4]), [sl(1, null), t([0, 2])]),
+  index_list_bcast: () => ops.getitem(ops.reshape(ar(12), [3, 4]), [t([[0], [2]]), t([1, 3])]),
+  setitem_row: () => set(fl34(), [0], t([f(9), f(8), f(7), f(6)])),
+  setitem_col_scalar: () => set(fl34(), [sl(null, null), 1], f(5)),
+  setitem_lists: () => set(fl34(), [t([0, 1]), t([1, 2])], t([f(70), f(80)])),
+  setitem_mask: () => set(fl34(), [ops.gt(fl34(), 6)], f(-1)),
+  setitem_slice_bcast: () => set(fl34(), [sl(1, null), sl(null, null, 2)], t([f(1), f(2)])),
+  setitem_int_into_float: () => set(ops.zeros([3]), [1], 7),
+  setitem_float_into_int: () => set(ops.zeros([3], int64), [1], f(7.9)),
+  setitem_expand_err: () => set(ops.zeros([4]), [sl(0, 2)], ones(3)),
+  setitem_dims_err: () => set(ops.zeros([2, 3]), [0], ones(2, 3)),
+  setitem_lead_ones: () => set(ops.zeros([2, 3]), [0], ones(1, 1, 3)),
+  copy_err: () => ops.copy_(ops.zeros([4]), ones(3)),
+  masked_fill_int_float: () => ops.maskedFill(t([1, 2]), t([true, false]), f(0.7)),
+  fill_int_float: () => ops.fill_(t([1, 2]), f(2.9)),
   item_err: () => ops.scalarTensor(ones(2).item()),
   max_empty_err: () => ops.maxAll(t([])),
   max_dim_err: () => ops.maxDim(ones(3), 1)[0],

@@ -96,6 +96,30 @@ const OPS: Record<string, Op> = {
   cross_entropy: (a) => ops.crossEntropy(a, long(2, 0)),
   cross_entropy_none: (a) => ops.crossEntropy(a, long(2, 0), null, 'none'),
   nll_loss: (a) => ops.nllLoss(a, long(2, 0)),
+  cat_neg_dim: (a, b) => ops.cat([a, b], -1),
+  stack_neg_dim: (a, b) => ops.stack([a, b], -1),
+  split_sizes: (a) => ops.split(a, [1, 3], 2)[1],
+  chunk_dim1: (a) => ops.chunk(a, 3, 1)[2],
+  flatten_1: (a) => ops.flatten(a, 1),
+  max_keepdim: (a) => ops.maxDim(a, 1, true)[0],
+  squeeze_neg: (a) => ops.squeeze(ops.unsqueeze(a, -1), -1),
+  mean_all_dims: (a) => ops.mean(a, [0, 1, 2]),
+  softmax_neg: (a) => ops.softmax(a, -1),
+  var_unbiased_false: (a) => ops.variance(a, 1, 0),
+  norm_p3: (a) => ops.norm(a, 3),
+  matmul_vec_3d: ops.matmul,
+  matmul_3d_vec: ops.matmul,
+  where_scalar_other: (a) => ops.where(ops.gt(a, 0), a, ops.scalarTensor(f(0))),
+  clamp_max_only: (a) => ops.clamp(a, null, f(0.3)),
+  pow_neg_int: (a) => ops.pow(a, -2),
+  reshape_transposed_2: (a) => ops.reshape(ops.transpose(a, 0, 2), [4, 6]),
+  expand_new_dims: (a) => ops.expand(a, [2, 4, 3]),
+  index_negative: (a) => ops.getitem(a, [-1, sl(-2, null)]),
+  setitem_grad_value: (a, b) => {
+    const t = ops.mul(a, 1);
+    ops.setitem(t, [0], ops.mul(b, 2));
+    return t;
+  },
 };
 
 const decode = (e: Enc): Tensor => ops.fromFlat(e.data, e.shape, dtypes[e.dtype]);

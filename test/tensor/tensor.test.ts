@@ -80,6 +80,8 @@ describe('views share storage and version', () => {
     expect(ops.arange(0, 1, new PyFloat(0.25)).tolist()).toEqual([0, 0.25, 0.5, 0.75]);
     expect(ops.arange(0, 5).dtype).toBe(int64);
     expect(ops.eye(2, 3).tolist()).toEqual([[1, 0, 0], [0, 1, 0]]);
+    // torch.full_like(torch.tensor([1, 2]), 2.5) -> tensor([2, 2]) (int64 kept, value truncated)
+    expect(ops.fullLike(ops.tensorFromData([1, 2]), 2.5).tolist()).toEqual([2, 2]);
     expect(() => ops.arange(0, 10, 0)).toThrow('step must be nonzero');
   });
 });
