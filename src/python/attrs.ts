@@ -194,7 +194,7 @@ export function setAttr(obj: PyValue, name: string, value: PyValue): void {
     obj.dict.set(name, value);
     return;
   }
-  if (obj instanceof PyClass && obj.module !== 'builtins') {
+  if (obj instanceof PyClass && obj.mutable) {
     obj.dict.set(name, value);
     return;
   }
@@ -218,6 +218,6 @@ export function setAttr(obj: PyValue, name: string, value: PyValue): void {
 export function delAttr(obj: PyValue, name: string): void {
   if (obj instanceof PyInstance && obj.dict.delete(name)) return;
   if (obj instanceof PyModule && obj.dict.delete(name)) return;
-  if (obj instanceof PyClass && obj.module !== 'builtins' && obj.dict.delete(name)) return;
+  if (obj instanceof PyClass && obj.mutable && obj.dict.delete(name)) return;
   throw noAttribute(obj, name);
 }

@@ -880,6 +880,7 @@ export class Compiler {
         throw typeErr((e as Error).message);
       }
       (cls as PyClass).qualname = qual;
+      (cls as PyClass).mutable = true;
       if (classCell >= 0) (cf[classCell] as Cell).v = cls;
       for (let i = decos.length - 1; i >= 0; i--) cls = callValue(decos[i], [cls], null);
       store(f, cls);

@@ -23,6 +23,12 @@ export class PyClass {
   /** Builtin types: what calling the class does (int('3'), list(x), ...). */
   construct?: (args: PyValue[], kwargs: Kwargs | null) => PyValue;
   isException = false;
+  /**
+   * Only classes a program defines take new attributes. Builtin and host classes
+   * (torch.Tensor, ...) outlive a run in the worker thread, so they are immutable
+   * to programs: one program cannot change what the next one sees.
+   */
+  mutable = false;
   constructor(
     readonly name: string,
     readonly bases: PyClass[],

@@ -32,9 +32,10 @@ const DTYPE_NAMES: Record<string, keyof typeof dtypes> = {
   uint8: 'uint8', bool: 'bool',
 };
 
-function moduleOf(name: string, entries: Record<string, PyValue>): PyModule {
+/** A fresh module over `entries`: a program may rebind a module's names, and the next run must not see it. */
+function moduleOf(name: string, entries: Record<string, PyValue> | ReadonlyMap<string, PyValue>): PyModule {
   const m = new PyModule(name);
-  for (const [k, v] of Object.entries(entries)) m.dict.set(k, v);
+  for (const [k, v] of entries instanceof Map ? entries : Object.entries(entries)) m.dict.set(k, v);
   return m;
 }
 
@@ -63,7 +64,27 @@ function setPrintOptionsFn(args: PyValue[], kwargs: Map<string, PyValue> | null)
   return null;
 }
 
+/**
+ * The names of torch, torch.nn.functional and torch.autograd, built once per thread: the
+ * function objects are immutable, so every run shares them and only copies the tables.
+ */
+interface TorchTables {
+  torch: Map<string, PyValue>;
+  functional: Map<string, PyValue>;
+  autograd: Map<string, PyValue>;
+}
+let tables: TorchTables | null = null;
+
 export function createTorchModule(): PyModule {
+  tables ??= buildTables();
+  const torch = moduleOf('torch', tables.torch);
+  const nn = moduleOf('torch.nn', { functional: moduleOf('torch.nn.functional', tables.functional) });
+  torch.dict.set('nn', nn);
+  torch.dict.set('autograd', moduleOf('torch.autograd', tables.autograd));
+  return torch;
+}
+
+function buildTables(): TorchTables {
   const entries: Record<string, PyValue> = {};
   for (const [name, e] of torchFunctions) entries[name] = torchFunction(e);
   for (const [py, name] of Object.entries(DTYPE_NAMES)) entries[py] = dtypeObject(dtypes[name]);
@@ -92,10 +113,11 @@ export function createTorchModule(): PyModule {
     from_numpy: fn('from_numpy', (args) => fromNumpy(args[0])),
     __version__: '1.13.0a0+gitunknown',
   });
-  const functional = moduleOf('torch.nn.functional', functionalModule());
-  entries.nn = moduleOf('torch.nn', { functional });
-  entries.autograd = moduleOf('torch.autograd', autogradModule());
-  return moduleOf('torch', entries);
+  return {
+    torch: new Map(Object.entries(entries)),
+    functional: new Map(Object.entries(functionalModule())),
+    autograd: new Map(Object.entries(autogradModule())),
+  };
 }
 
 /** A submodule is the attribute its parent already holds, so both names reach one object. */
