@@ -58,7 +58,14 @@ export async function runHttpBench() {
   const rows = [];
   for (const [name, args, env] of [
     ['bare fastify', ['--input-type=module', '-e', BARE_FASTIFY], {}],
-    ['gradviz POST /grad', ['dist/src/server.js'], { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' }],
+    // All 50 connections come from one address: the per-client fairness caps (one client may
+    // not hold every thread, nor queue more than 32 jobs) are lifted so that the bench
+    // measures the service, not the policy that keeps one client from starving the others.
+    [
+      'gradviz POST /grad',
+      ['dist/src/server.js'],
+      { HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', CLIENT_MAX_RUNNING: '256', CLIENT_QUEUE_LIMIT: '256' },
+    ],
   ]) {
     const server = await startServer(args, env);
     try {
