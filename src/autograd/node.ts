@@ -56,6 +56,8 @@ export class Node {
   /** Recorder only: the forward output and the last gradient that reached it. */
   value: Tensor | null = null;
   lastGrad: Tensor | null = null;
+  /** Recorder only: the program line that created the node. */
+  line: number | null = null;
   /** Engine scratch for the backward pass `runId` (kept on the node: no Map lookups on the hot path). */
   runId = 0;
   deps = 0;
@@ -141,6 +143,9 @@ export function setHistory(out: Tensor, node: Node, nr = 0): Tensor {
   out.gradFn = node;
   out.outputNr = nr;
   out.requiresGrad = true;
-  if (recorder.enabled && nr === 0) node.value = out;
+  if (recorder.enabled && nr === 0) {
+    node.value = out;
+    node.line = recorder.lineOf();
+  }
   return out;
 }

@@ -97,6 +97,11 @@ function begin(options: RunOptions | undefined): void {
   setWarningSink(warn);
 }
 
+/** The line the running program is at (null outside a run): what created a graph node. */
+export function currentLine(): number | null {
+  return state.line || null;
+}
+
 export function errorInfo(e: unknown): ErrorInfo {
   const exc: PyExc = toPyExc(e);
   return { type: exc.cls.name, message: excStr(exc), line: exc.line ?? null, column: exc.col || null };

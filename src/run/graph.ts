@@ -92,6 +92,7 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
       value: vizTensor(node.value),
       grad: vizTensor(node.lastGrad),
       assignedName: assigned.get(node) ?? null,
+      line: node.line,
     };
   });
   return { root: 'n0', nodes, ...paramsOf(params, leafIds) };

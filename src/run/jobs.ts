@@ -7,7 +7,7 @@
 import { graphErrorResult } from '../api/error-answers.js';
 import type { ErrorJSON, GradRequest, GradResponse, GraphJobResult, GraphRequest, GraphResponse, JobLimits } from '../api/schemas.js';
 import { setRecording } from '../autograd/recorder.js';
-import { evaluateExpression, runProgram, type RunOptions, type RunResult } from '../python/run.js';
+import { currentLine, evaluateExpression, runProgram, type RunOptions, type RunResult } from '../python/run.js';
 import { PyDict } from '../python/objects.js';
 import type { PyValue } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -42,7 +42,7 @@ interface Outcome {
 /** Runs a program, or sets up an expression's inputs, evaluates it and calls backward(). */
 function execute(req: GradRequest, limits: JobLimits | undefined, record: boolean): Outcome {
   resetTorchState(limits ? { maxTensorElements: limits.maxElements } : {});
-  setRecording(record);
+  setRecording(record, currentLine);
   try {
     if (req.program !== undefined) {
       const run = runProgram(req.program, runOptions(limits));
