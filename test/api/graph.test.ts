@@ -113,7 +113,7 @@ describe('GET /health, /openapi.json, /docs', () => {
     const res = await request(app.server).get('/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    expect(Object.keys(res.body.paths).sort()).toEqual(['/grad', '/graph', '/graph.svg', '/health']);
+    expect(Object.keys(res.body.paths).sort()).toEqual(['/check', '/check/batch', '/grad', '/graph', '/graph.svg', '/health']);
     const gradBody = res.body.paths['/grad'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(gradBody)).toContain('GradRequest');
     const schemas = res.body.components.schemas;
