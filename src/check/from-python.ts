@@ -7,25 +7,15 @@
 import type { CheckValueJSON } from '../api/schemas.js';
 import { pyRepr } from '../python/text.js';
 import { PyFloat, PyList, PyTuple, type PyValue } from '../python/values.js';
-import { finiteOrName, tensorToJSON } from '../run/serialize.js';
-import { Tensor } from '../tensor/tensor.js';
+import { plainJSON, tensorToJSON } from '../run/serialize.js';
 import { TorchSize } from '../torch/size.js';
 
 export function checkValueOf(v: PyValue): CheckValueJSON {
-  switch (typeof v) {
-    case 'number':
-    case 'boolean':
-    case 'string':
-      return v;
-    case 'bigint':
-      return Number(v);
-  }
-  if (v === null) return null;
-  if (v instanceof PyFloat) return finiteOrName(v.v);
-  if (v instanceof Tensor) return tensorToJSON(v, false);
-  if (v instanceof PyList || v instanceof PyTuple) return v.items.map(checkValueOf);
-  if (v instanceof TorchSize) return [...v.dims];
-  return pyRepr(v);
+  return plainJSON<CheckValueJSON>(
+    v,
+    (t) => tensorToJSON(t, false),
+    (other) => (other instanceof TorchSize ? [...other.dims] : pyRepr(other)),
+  ) as CheckValueJSON;
 }
 
 /** Does a plain Python value hold floats (a float, or a list whose first number is one)? Tells "14.0" from "14" in messages. */

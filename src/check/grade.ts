@@ -6,7 +6,8 @@
  */
 import type { CheckAnswer, CheckResult, JobLimits } from '../api/schemas.js';
 import { setRecording } from '../autograd/recorder.js';
-import { evaluateExpression, runProgram, type RunOptions, type RunResult } from '../python/run.js';
+import { evaluateExpression, runProgram, type RunResult } from '../python/run.js';
+import { runOptions } from '../run/jobs.js';
 import { finiteOrName } from '../run/serialize.js';
 import { registerTorchModules } from '../torch/module.js';
 import { resetTorchState } from '../torch/run_context.js';
@@ -18,11 +19,6 @@ import { stdoutDifference, stdoutMessage } from './stdout.js';
 import { checkValueOf, holdsFloats } from './from-python.js';
 
 registerTorchModules();
-
-function runOptions(limits: JobLimits | undefined): RunOptions {
-  if (!limits) return {};
-  return { maxSteps: limits.maxSteps, maxDepth: limits.maxRecursion, maxOutputBytes: limits.maxOutputChars, maxSequence: limits.maxElements };
-}
 
 function run(program: string, limits: JobLimits | undefined): RunResult {
   resetTorchState(limits ? { maxTensorElements: limits.maxElements } : {});

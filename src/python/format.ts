@@ -8,7 +8,7 @@
  * grouping, so padding, signs and separators follow the same rules as the original.
  */
 import { PyError } from '../tensor/errors.js';
-import { PyFloat, PyList, PyTuple, pyTypeOf, type PyValue } from './values.js';
+import { PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type PyValue } from './values.js';
 
 // ---------------------------------------------------------------------------------
 // float repr
@@ -605,23 +605,6 @@ export function floatToInt(x: number): number | bigint {
 // ---------------------------------------------------------------------------------
 // printf-style formatting: template % args
 
-/** The Python type name of a value, for error messages. */
-export function pyTypeName(v: PyValue): string {
-  if (v === null) return 'NoneType';
-  switch (typeof v) {
-    case 'number':
-    case 'bigint':
-      return 'int';
-    case 'boolean':
-      return 'bool';
-    case 'string':
-      return 'str';
-  }
-  if (v instanceof PyFloat) return 'float';
-  if (v instanceof PyList) return 'list';
-  if (v instanceof PyTuple) return 'tuple';
-  return pyTypeOf(v)?.name ?? 'object';
-}
 
 interface PercentArgs {
   args: readonly PyValue[];

@@ -22,7 +22,8 @@ export type { GraphJobResult } from '../api/schemas.js';
 
 registerTorchModules();
 
-function runOptions(limits: JobLimits | undefined): RunOptions {
+/** The interpreter's share of a job's limits. */
+export function runOptions(limits: JobLimits | undefined): RunOptions {
   if (!limits) return {};
   return {
     maxSteps: limits.maxSteps,

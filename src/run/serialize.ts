@@ -47,9 +47,11 @@ export function tensorToJSON(t: Tensor, withGrad: boolean): TensorJSON {
   return json;
 }
 
-const UNSPECIFIED = Symbol('unspecified');
-
-function variableOrUnspecified(v: PyValue): VariableJSON | typeof UNSPECIFIED {
+/**
+ * A Python value as plain JSON: numbers, bools, strings, None, non-finite floats as names,
+ * lists and tuples item by item; tensors and every other kind go to the caller's handlers.
+ */
+export function plainJSON<T>(v: PyValue, tensor: (t: Tensor) => T, other: (v: PyValue) => T): number | boolean | string | null | T | (number | boolean | string | null | T)[] {
   switch (typeof v) {
     case 'number':
     case 'boolean':
@@ -60,17 +62,18 @@ function variableOrUnspecified(v: PyValue): VariableJSON | typeof UNSPECIFIED {
   }
   if (v === null) return null;
   if (v instanceof PyFloat) return finiteOrName(v.v);
-  if (v instanceof Tensor) return tensorToJSON(v, true);
-  if (v instanceof PyList || v instanceof PyTuple) {
-    const items: VariableJSON[] = [];
-    for (const item of v.items) {
-      const json = variableOrUnspecified(item);
-      if (json === UNSPECIFIED) return UNSPECIFIED;
-      items.push(json);
-    }
-    return items;
-  }
-  return UNSPECIFIED;
+  if (v instanceof Tensor) return tensor(v);
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.map((item) => plainJSON(item, tensor, other)) as T[];
+  return other(v);
+}
+
+const UNSPECIFIED = Symbol('unspecified');
+
+function variableOrUnspecified(v: PyValue): VariableJSON | typeof UNSPECIFIED {
+  const json = plainJSON<VariableJSON | typeof UNSPECIFIED>(v, (t) => tensorToJSON(t, true), () => UNSPECIFIED);
+  // a list holding anything of an unspecified kind is unspecified as a whole
+  const unspecified = (j: unknown): boolean => j === UNSPECIFIED || (Array.isArray(j) && j.some(unspecified));
+  return unspecified(json) ? UNSPECIFIED : (json as VariableJSON);
 }
 
 /** The program's global names at the end, as API.md's `variables` (dunder names left out). */

@@ -3,8 +3,8 @@
  * (args, kwargs) and the interpreter wraps each as a builtin named by its key.
  */
 import { PyError } from '../../tensor/errors.js';
-import { floatToInt, intToFloat, normInt, pyTypeName } from '../format.js';
-import { hostServices, PyFloat, PyList, PyTuple, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
+import { floatToInt, intToFloat, normInt } from '../format.js';
+import { hostServices, PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
 
 type Fn = (args: PyValue[], kwargs: Kwargs | null) => PyValue;
 

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { MT19937 } from '../../tensor/mt19937.js';
 import { PyError } from '../../tensor/errors.js';
-import { floatToInt, normInt, pyTypeName } from '../format.js';
-import { definePyType, PyFloat, PyList, PyTuple, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
+import { floatToInt, normInt } from '../format.js';
+import { definePyType, PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
 import { crCos, crLog, crPow, crSin, glibcExp, iterItems, toBigIndex, toDouble } from './math.js';
 
 type Fn = (args: PyValue[], kwargs: Kwargs | null) => PyValue;
