@@ -58,6 +58,8 @@ export class Node {
   lastGrad: Tensor | null = null;
   /** Recorder only: the program line that created the node. */
   line: number | null = null;
+  /** Recorder only: what the node saved, by PyTorch's names, kept for show_saved after backward frees it. */
+  savedForViz: { name: string; tensor: Tensor }[] | null = null;
   /** Engine scratch for the backward pass `runId` (kept on the node: no Map lookups on the hot path). */
   runId = 0;
   deps = 0;
@@ -86,10 +88,14 @@ export class Node {
   }
 
   /** Save a tensor for backward; `outputNr` >= 0 when it is this node's own output. */
-  save(t: Tensor | null, outputNr = -1): void {
+  save(t: Tensor | null, outputNr = -1, name?: string): void {
     const s = t === null ? null : new SavedTensor(t, t.version.v, outputNr);
     if (this.saved === null) this.saved = [s];
     else this.saved.push(s);
+    if (recorder.enabled && t !== null) {
+      const shown = (this.savedForViz ??= []);
+      shown.push({ name: name ?? savedName(outputNr, shown), tensor: t });
+    }
   }
 
   /** A saved tensor, checked against in-place modification since it was saved. */
@@ -121,6 +127,13 @@ export class Node {
       this.released = true;
     }
   }
+}
+
+/** PyTorch's `_saved_*` names where an op does not give one: inputs self, other; outputs result, result1. */
+function savedName(outputNr: number, earlier: readonly { name: string }[]): string {
+  if (outputNr >= 0) return outputNr === 0 ? 'result' : `result${outputNr}`;
+  const inputs = earlier.filter((e) => !e.name.startsWith('result')).length;
+  return ['self', 'other'][inputs] ?? `saved${inputs}`;
 }
 
 /** The AccumulateGrad node of a leaf: accumulates into `variable.grad`. */

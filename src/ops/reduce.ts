@@ -285,7 +285,7 @@ function extremeDim(name: string, better: (a: number, b: number) => boolean) {
     const indices = reduceBlocks(x, dims, keepdim, int64, pick);
     const values = reduceBlocks(x, dims, keepdim, x.dtype, (data, s, c) => data[s + pick(data, s, c)]);
     // indices are the node's output 1, saved (as in PyTorch)
-    if (needsGrad(x)) record(values, fn, [x], [x.shape, d, keepdim || x.shape.length === 0]).save(indices, 1);
+    if (needsGrad(x)) record(values, fn, [x], [x.shape, d, keepdim || x.shape.length === 0]).save(indices, 1, 'indices');
     return [values, indices];
   };
 }

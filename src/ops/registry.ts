@@ -141,7 +141,7 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
       let slot = 0;
       const save = (what: 'self' | 'other' | 'result', t: Tensor, nr: number) => {
         if ((wantA && needs(def.self, what)) || (wantB && needs(def.other, what))) {
-          node.save(t, nr);
+          node.save(t, nr, what);
           return slot++;
         }
         return -1;

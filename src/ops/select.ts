@@ -49,7 +49,7 @@ export function where(cond: Tensor, x: TensorOrScalar, y: TensorOrScalar): Tenso
   const ca = a.dtype === dtype ? a : castData(a, dtype);
   const cb = b.dtype === dtype ? b : castData(b, dtype);
   const out = mapTernary(cond, ca, cb, dtype, (c, p, q) => (c ? p : q));
-  if (needsGrad2(a, b)) record(out, whereFn, [a, b], [a, b]).save(cond);
+  if (needsGrad2(a, b)) record(out, whereFn, [a, b], [a, b]).save(cond, -1, 'condition');
   if (a.tangent !== null || b.tangent !== null) setTangent(out, () => where(cond, a.tangent ?? 0, b.tangent ?? 0));
   return out;
 }
@@ -122,7 +122,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: Scalar): Tensor {
   const v = conv === null ? scalarValue(value) : conv(scalarValue(value));
   const out = mapBinary(x, mask, x.dtype, (e, m) => (m ? v : e));
   if (out.shape.length !== x.shape.length) throw runtimeError('masked_fill: mask must be broadcastable to self');
-  if (needsGrad(x)) record(out, maskedFillFn, [x]).save(mask);
+  if (needsGrad(x)) record(out, maskedFillFn, [x]).save(mask, -1, 'mask');
   return out;
 }
 

@@ -70,12 +70,12 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
   const order = preorder(target.gradFn);
   const ids = new Map<Node, string>(order.map((node, i) => [node, `n${i}`]));
   const leafIds = new Map<Tensor, string>();
+  for (const node of order) if (node instanceof AccumulateGrad) leafIds.set(node.variable, ids.get(node)!);
   const nodes = order.map((node): VizNode => {
     const id = ids.get(node)!;
     const inputs = node.next.map((child) => (child === null ? null : ids.get(child)!));
     if (node instanceof AccumulateGrad) {
       const leaf = node.variable;
-      leafIds.set(leaf, id);
       return {
         id,
         name: node.name,
@@ -93,6 +93,7 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
       grad: vizTensor(node.lastGrad),
       assignedName: assigned.get(node) ?? null,
       line: node.line,
+      saved: node.savedForViz?.map(({ name, tensor }) => ({ name, value: vizTensor(tensor)!, tensorOf: leafIds.get(tensor) })),
     };
   });
   return { root: 'n0', nodes, ...paramsOf(params, leafIds) };
