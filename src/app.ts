@@ -73,6 +73,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     clientMaxRunning: config.clientMaxRunning,
     workerHeapMb: config.workerHeapMb,
     limits: config.limits,
+    cacheEntries: config.resultCacheEntries,
     testHooks: options.testHooks,
   });
   // runs after the server stopped taking requests and the in-flight ones finished

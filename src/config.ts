@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   MAX_RECURSION: int(50).default(1000),
   MAX_GRAPH_NODES: int(10).max(3000).default(400),
   SHUTDOWN_GRACE_MS: int(0).default(10_000),
+  RESULT_CACHE_ENTRIES: int(0).default(256),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   trustProxy: boolean;
   limits: JobLimits;
   shutdownGraceMs: number;
+  /** answers of /grad and /graph kept for identical requests (0: none) */
+  resultCacheEntries: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxGraphNodes: e.MAX_GRAPH_NODES,
     },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    resultCacheEntries: e.RESULT_CACHE_ENTRIES,
   };
 }

@@ -11,6 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { ResultCache } from './result-cache.js';
 import { Piscina } from 'piscina';
 import { gradErrorAnswer, graphErrorResult, programError } from '../api/error-answers.js';
 import type { CheckAnswer, ErrorJSON, GradRequest, GradResponse, GraphJobResult, GraphRequest, JobLimits } from '../api/schemas.js';
@@ -29,8 +31,13 @@ export interface PoolOptions {
   clientMaxRunning: number;
   workerHeapMb: number;
   limits: JobLimits;
+  /** answers of /grad and /graph runs kept for identical requests (0: none) */
+  cacheEntries?: number;
   testHooks?: boolean;
 }
+
+/** An answer larger than this (string lengths plus elements) is not cached. */
+const CACHE_MAX_ANSWER_SIZE = 1_000_000;
 
 export interface PoolStats {
   threads: number;
@@ -79,8 +86,10 @@ export class JobPool {
   private waiting = 0;
   private readonly timeoutError: ErrorJSON;
   private readonly memoryError: ErrorJSON;
+  private readonly cache: ResultCache<unknown>;
 
   constructor(private readonly options: PoolOptions) {
+    this.cache = new ResultCache(options.cacheEntries ?? 0, CACHE_MAX_ANSWER_SIZE);
     const workerData: WorkerData = { testHooks: options.testHooks === true };
     this.piscina = new Piscina({
       filename: workerFile(),
@@ -99,11 +108,24 @@ export class JobPool {
 
   /** `client` identifies who asks (the route passes the IP): clients are served in turn. */
   grad(req: GradRequest, client = ''): Promise<GradResponse> {
-    return this.submit(client, { kind: 'grad', req, limits: this.options.limits }, (e) => gradErrorAnswer(e)) as Promise<GradResponse>;
+    return this.cachedRun(client, { kind: 'grad', req, limits: this.options.limits }, (e) => gradErrorAnswer(e)) as Promise<GradResponse>;
   }
 
   graph(req: GraphRequest, client = ''): Promise<GraphJobResult> {
-    return this.submit(client, { kind: 'graph', req, limits: this.options.limits }, (e) => graphErrorResult(req, e)) as Promise<GraphJobResult>;
+    return this.cachedRun(client, { kind: 'graph', req, limits: this.options.limits }, (e) => graphErrorResult(req, e)) as Promise<GraphJobResult>;
+  }
+
+  /** A run's answer from the cache, or from the pool; the pool's own refusals are not kept. */
+  private cachedRun(client: string, task: Task & { req: object }, onFailure: (error: ErrorJSON) => unknown): Promise<unknown> {
+    const key = createHash('sha256').update(task.kind).update('\0').update(JSON.stringify(task.req)).digest('base64');
+    return this.cache.answer(key, () => {
+      let refused = false;
+      const failed = (e: ErrorJSON) => {
+        refused = true;
+        return onFailure(e);
+      };
+      return this.submit(client, task, failed).then((value) => ({ value, keep: !refused }));
+    });
   }
 
   /** Grade one submission; a run the pool stops (time, memory) fails every check with that error. */

@@ -104,8 +104,10 @@ function buildTables(): TorchTables {
       defaultGenerator.manualSeed(typeof args[0] === 'bigint' ? args[0] : toInt(args[0]));
       return null;
     }),
+    // No entropy in a run, by design (the same request gives the same answer): the new
+    // seed is drawn from the generator itself.
     seed: fn('seed', () => {
-      const s = Date.now();
+      const s = defaultGenerator.random();
       defaultGenerator.manualSeed(s);
       return s;
     }),
