@@ -38,7 +38,8 @@ function viaPython(program, needsTorch) {
 
 export async function runCourseBench() {
   console.log('\n## course programs');
-  const app = await buildApp({ ...loadConfig({}), poolSize: 1, logLevel: 'silent', rateLimitMax: 0 });
+  // no result cache: every run of the program is timed for real
+  const app = await buildApp({ ...loadConfig({}), poolSize: 1, logLevel: 'silent', rateLimitMax: 0, resultCacheEntries: 0 });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     for (const [name, program, torch] of [
