@@ -45,7 +45,8 @@ describe('limits over HTTP', () => {
   });
 
   it('a full queue answers 503 with Retry-After', async () => {
-    const a = await app({ timeLimitMs: 1000, queueLimit: 1, clientQueueLimit: 1 });
+    // two different jobs fill the queue (identical ones would share one run)
+    const a = await app({ timeLimitMs: 1000, queueLimit: 1, clientQueueLimit: 1, resultCacheEntries: 0 });
     const busy = [0, 1].map(() => a.inject({ method: 'POST', url: '/grad', payload: { program: TEST_PROGRAMS.spin } }));
     await new Promise((r) => setTimeout(r, 50));
     const res = await request(a.server).post('/grad').send({ program: 'x = 1' });
