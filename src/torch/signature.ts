@@ -241,7 +241,8 @@ export type Bound = Record<string, PyValue>;
 
 /** Tries one signature; returns the bound arguments, or a TypeError message when `explain`. */
 function tryBind(sig: Signature, args: readonly PyValue[], kwargs: Kwargs | null, explain: boolean): Bound | string | null {
-  const bound: Bound = Object.create(null);
+  // keys are parameter names from our own signature table, never `__proto__`
+  const bound: Bound = {};
   const fn = `${sig.name}()`;
   if (args.length > sig.maxPositional && !sig.varargsIntList) {
     if (!explain) return null;
