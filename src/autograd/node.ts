@@ -7,11 +7,16 @@ import { runtimeError } from '../tensor/errors.js';
 import type { GradHook, Tensor } from '../tensor/tensor.js';
 import { recorder } from './recorder.js';
 
+/** A non-tensor attribute a node saved, as PyTorch exposes it (`_saved_dim`): an int, a bool, a float or a tuple of ints. */
+export type SavedAttr = number | boolean | { float: number } | readonly number[];
+
 export interface BackwardFn {
   /** PyTorch's class name: 'MulBackward0'. */
   readonly name: string;
   /** Gradients w.r.t. the outputs (null: none reached that output) -> one per next edge. */
   apply(node: Node, grads: (Tensor | null)[]): (Tensor | null)[];
+  /** The node's saved non-tensor attributes by PyTorch's names (for show_attrs), read from its ctx. */
+  attrs?(node: Node): Record<string, SavedAttr>;
 }
 
 export class SavedTensor {

@@ -16,6 +16,7 @@ export const add = defineBinary({
   dtype: 'promote',
   self: { uses: [], grad: (g) => g },
   other: { uses: [], grad: (g) => g },
+  attrs: () => ({ alpha: 1 }),
 });
 
 export const sub = defineBinary({
@@ -24,6 +25,7 @@ export const sub = defineBinary({
   dtype: 'promote',
   self: { uses: [], grad: (g) => g },
   other: { uses: [], grad: (g) => neg(g) },
+  attrs: () => ({ alpha: 1 }),
 });
 
 export const mul = defineBinary({
@@ -52,7 +54,7 @@ const rsubTensor = defineBinary({
 });
 
 /** `s - x` for a Python scalar s (x.__rsub__): RsubBackward1, one input. */
-const rsubScalarFn = backwardFn('RsubBackward1', (_n, [g]) => [neg(g!)]);
+const rsubScalarFn = backwardFn('RsubBackward1', (_n, [g]) => [neg(g!)], () => ({ alpha: 1 }));
 export function rsub(x: Tensor, other: TensorOrScalar): Tensor {
   if (other instanceof Tensor) return rsubTensor(x, other);
   const s = wrapScalar(other as Scalar);
@@ -82,7 +84,7 @@ const powScalarExp = backwardFn('PowBackward0', (n, [g]) => {
   if (e === 0) return [mulScalar(g!, 0)];
   const x = n.unpack(0);
   return [mul(g!, mulScalar(powScalar(x, e - 1), e))];
-});
+}, (n) => ({ exponent: n.ctx as number }));
 const powTensorExp = defineBinary({
   gradFn: 'PowBackward1',
   f: powKernel,

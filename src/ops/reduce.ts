@@ -1,4 +1,5 @@
 /** Reductions, scans and softmax (SumBackward0/1, MeanBackward0/1, MaxBackward0/1, ...). */
+import type { Node } from '../autograd/node.js';
 import { type DType, float32, int64 } from '../tensor/dtype.js';
 import { indexError, runtimeError } from '../tensor/errors.js';
 import { toFloating } from '../tensor/promote.js';
@@ -38,11 +39,16 @@ function expandBack(g: Tensor, shape: readonly number[], dims: readonly number[]
   return expand(r, shape);
 }
 
-const sumAllFn = backwardFn('SumBackward0', (n, [g]) => [expand(g!, n.ctx as number[])]);
+/** dim, keepdim and the input's sizes, as SumBackward1 / MeanBackward1 save them. */
+const dimAttrs = (n: Node) => {
+  const [shape, dims, keepdim] = n.ctx as [number[], number[], boolean];
+  return { dim: dims, keepdim, self_sym_sizes: shape };
+};
+const sumAllFn = backwardFn('SumBackward0', (n, [g]) => [expand(g!, n.ctx as number[])], (n) => ({ self_sym_sizes: n.ctx as number[] }));
 const sumDimFn = backwardFn('SumBackward1', (n, [g]) => {
   const [shape, dims, keepdim] = n.ctx as [number[], number[], boolean];
   return [expandBack(g!, shape, dims, keepdim)];
-});
+}, dimAttrs);
 
 const sumDtype = (d: DType): DType => (d.isFloating ? d : int64);
 
@@ -114,13 +120,13 @@ function meanDtype(x: Tensor, dtype?: DType): DType {
 const meanAllFn = backwardFn('MeanBackward0', (n, [g]) => {
   const shape = n.ctx as number[];
   return [div(expand(g!, shape), numelOf(shape))];
-});
+}, (n) => ({ self_numel: numelOf(n.ctx as number[]), self_sizes: n.ctx as number[] }));
 const meanDimFn = backwardFn('MeanBackward1', (n, [g]) => {
   n.unpack(0);
   const [shape, dims, keepdim] = n.ctx as [number[], number[], boolean];
   const count = dims.reduce((a, d) => a * shape[d], 1);
   return [div(expandBack(g!, shape, dims, keepdim), count)];
-});
+}, dimAttrs);
 
 export function mean(x: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tensor {
   const outDtype = meanDtype(x, dtype);
@@ -491,12 +497,12 @@ const softmaxFn = backwardFn('SoftmaxBackward0', (n, [g]) => {
   const y = n.unpack(0);
   const dim = n.ctx as number;
   return [mul(y, sub(g!, sum(mul(g!, y), dim, true)))];
-});
+}, (n) => ({ dim: n.ctx as number }));
 const logSoftmaxFn = backwardFn('LogSoftmaxBackward0', (n, [g]) => {
   const y = n.unpack(0);
   const dim = n.ctx as number;
   return [sub(g!, mul(exp(y), sum(g!, dim, true)))];
-});
+}, (n) => ({ dim: n.ctx as number }));
 
 function softmaxLike(x: Tensor, dim: number, log: boolean): Tensor {
   const d = x.shape.length === 0 ? 0 : wrapDim(dim, x.shape.length);

@@ -22,8 +22,8 @@ export function needsGradAny(ts: readonly (Tensor | null)[]): boolean {
   return false;
 }
 
-export function backwardFn(name: string, apply: BackwardFn['apply']): BackwardFn {
-  return { name, apply };
+export function backwardFn(name: string, apply: BackwardFn['apply'], attrs?: BackwardFn['attrs']): BackwardFn {
+  return { name, apply, attrs };
 }
 
 /** Attach a new node of `fn` over `inputs` to `out` (callers check needsGrad first). */
@@ -86,6 +86,8 @@ export interface BinaryDef {
   other?: InputRule;
   /** Runs on the operands (already in the computation dtype) before the kernel: errors like int // 0. */
   check?: (a: Tensor, b: Tensor, dtype: DType) => void;
+  /** Saved non-tensor attributes, by PyTorch's names (show_attrs). */
+  attrs?: BackwardFn['attrs'];
 }
 
 /**
@@ -109,7 +111,7 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
     const gb = node.next[1] !== null && def.other ? def.other.grad(g, self, other, result) : null;
     if (typeof ctx === 'number') return [ga, gb];
     return [ga === null ? null : reduceGradTo(ga, ctx[1], ctx[2]), gb === null ? null : reduceGradTo(gb, ctx[3], ctx[4])];
-  });
+  }, def.attrs);
   const differentiable = def.self !== undefined || def.other !== undefined;
   const f = def.f;
   return (x: TensorOrScalar, y: TensorOrScalar): Tensor => {

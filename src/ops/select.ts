@@ -58,6 +58,10 @@ const clampFn = backwardFn('ClampBackward1', (n, [g]) => {
   const [lo, hi] = n.ctx as [number, number];
   const x = n.unpack(0);
   return [mul(g!, mapUnary(x, bool, (v) => (v >= lo && v <= hi ? 1 : 0)))];
+}, (n) => {
+  const [lo, hi] = n.ctx as [number, number];
+  // PyTorch keeps only the bounds that were given; an absent one is stored as +-inf here
+  return { ...(Number.isFinite(hi) ? { max: { float: hi } } : {}), ...(Number.isFinite(lo) ? { min: { float: lo } } : {}) };
 });
 
 /** clamp with Python-scalar bounds (inclusive: gradient 1 at a bound), ClampBackward1. */

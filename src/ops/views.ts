@@ -107,6 +107,9 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
 const transposeFn = backwardFn('TransposeBackward0', (n, [g]) => {
   const [a, b] = n.ctx as [number, number];
   return [transpose(g!, a, b)];
+}, (n) => {
+  const [dim0, dim1] = n.ctx as [number, number];
+  return { dim0, dim1 };
 });
 const tFn = backwardFn('TBackward0', (_n, [g]) => [t(g!)]);
 const permuteFn = backwardFn('PermuteBackward0', (n, [g]) => {
@@ -181,7 +184,7 @@ const squeezeDimGrad = (name: string) =>
 const squeezeDimFn = squeezeDimGrad('SqueezeBackward1');
 /** matmul's in-place squeeze_(dim) has its own class name in PyTorch. */
 const squeezeInplaceDimFn = squeezeDimGrad('SqueezeBackward3');
-const unsqueezeFn = backwardFn('UnsqueezeBackward0', (n, [g]) => [squeeze(g!, n.ctx as number)]);
+const unsqueezeFn = backwardFn('UnsqueezeBackward0', (n, [g]) => [squeeze(g!, n.ctx as number)], (n) => ({ dim: n.ctx as number }));
 
 export function squeeze(x: Tensor, dim?: number | null, inplaceName = false): Tensor {
   if (dim === undefined || dim === null) {
@@ -296,6 +299,9 @@ export function expandRaw(t: Tensor, shape: readonly number[]): Tensor {
 const selectFn = backwardFn('SelectBackward0', (n, [g]) => {
   const [shape, dim, index] = n.ctx as [number[], number, number];
   return [embedView(g!, shape, (z) => select(z, dim, index))];
+}, (n) => {
+  const [shape, dim, index] = n.ctx as [number[], number, number];
+  return { dim, index, self_sizes: shape };
 });
 
 export function select(x: Tensor, dim: number, index: number): Tensor {

@@ -4,13 +4,28 @@
  * `n0, n1, ...` in preorder, shared nodes once, null inputs kept. A leaf's AccumulateGrad
  * node is named by the first global (in binding order) bound to that very leaf.
  */
-import { AccumulateGrad, type Node } from '../autograd/node.js';
+import { AccumulateGrad, type Node, type SavedAttr } from '../autograd/node.js';
+import { floatRepr } from '../python/format.js';
 import type { PyValue } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { VizGraph, VizNode, VizTensor } from '../viz/model.js';
 import { tensorToJSON } from './serialize.js';
 
 const vizTensor = (t: Tensor | null): VizTensor | null => (t === null ? null : (tensorToJSON(t, false) as VizTensor));
+
+/** `str()` of a saved attribute, as torchviz prints it: `2`, `False`, `0.0`, `(0,)`, `(2, 3)`. */
+function attrText(v: SavedAttr): string {
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : floatRepr(v);
+  if ('float' in v) return floatRepr(v.float);
+  return v.length === 1 ? `(${v[0]},)` : `(${v.join(', ')})`;
+}
+
+function attrsOf(node: Node): Record<string, string> | undefined {
+  const attrs = node.fn.attrs?.(node);
+  if (attrs === undefined) return undefined;
+  return Object.fromEntries(Object.entries(attrs).map(([name, v]) => [name, attrText(v)]));
+}
 
 /** First global name bound to each object, in binding order. */
 function namesByIdentity(globals: ReadonlyMap<string, PyValue>): Map<unknown, string> {
@@ -94,6 +109,7 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
       assignedName: assigned.get(node) ?? null,
       line: node.line,
       saved: node.savedForViz?.map(({ name, tensor }) => ({ name, value: vizTensor(tensor)!, tensorOf: leafIds.get(tensor) })),
+      attrs: attrsOf(node),
     };
   });
   return { root: 'n0', nodes, ...paramsOf(params, leafIds) };

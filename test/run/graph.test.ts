@@ -59,3 +59,34 @@ describe('the graph of a run', () => {
     expect(body as string).toMatch(/class="node gv-node gv-op line-4"/);
   });
 });
+
+describe('show_attrs', () => {
+  // Each node's non-tensor `_saved_*` attributes, recorded from PyTorch 1.13 on
+  // x = torch.ones(2, 3, requires_grad=True).
+  const RECORDED: [string, string, Record<string, string>][] = [
+    ['x + 1', 'AddBackward0', { alpha: '1' }],
+    ['x - 1', 'SubBackward0', { alpha: '1' }],
+    ['1 - x', 'RsubBackward1', { alpha: '1' }],
+    ['x ** 2', 'PowBackward0', { exponent: '2' }],
+    ['x.sum(dim=0)', 'SumBackward1', { dim: '(0,)', keepdim: 'False', self_sym_sizes: '(2, 3)' }],
+    ['x.sum()', 'SumBackward0', { self_sym_sizes: '(2, 3)' }],
+    ['x.mean()', 'MeanBackward0', { self_numel: '6', self_sizes: '(2, 3)' }],
+    ['x.mean(dim=1, keepdim=True)', 'MeanBackward1', { dim: '(1,)', keepdim: 'True', self_sym_sizes: '(2, 3)' }],
+    ['x[0]', 'SelectBackward0', { dim: '0', index: '0', self_sizes: '(2, 3)' }],
+    ['x.transpose(0, 1)', 'TransposeBackward0', { dim0: '0', dim1: '1' }],
+    ['x.unsqueeze(0)', 'UnsqueezeBackward0', { dim: '0' }],
+    ['x.softmax(dim=1)', 'SoftmaxBackward0', { dim: '1' }],
+    ['x.clamp(min=0.0, max=1.0)', 'ClampBackward1', { max: '1.0', min: '0.0' }],
+  ];
+  for (const [expr, name, attrs] of RECORDED) {
+    it(`${name} of ${expr}`, async () => {
+      const program = `import torch\nx = torch.ones(2, 3, requires_grad=True)\ny = ${expr}\n`;
+      const { body } = await runGraphJob(request({ program, format: 'dot', style: 'torchviz', show_attrs: true }));
+      const label = /n0 \[label=<(.*?)> id=/.exec(body as string)![1];
+      const [title, , ...lines] = label.split('<BR/>');
+      expect(title).toBe(name);
+      const shown = Object.fromEntries(lines.map((l) => l.split(':').map((part) => part.trim())));
+      expect(shown).toEqual(attrs);
+    });
+  }
+});
