@@ -270,7 +270,9 @@ class NodeHeap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (a[p].seq >= a[i].seq) break;
-      [a[p], a[i]] = [a[i], a[p]];
+      const t = a[p];
+      a[p] = a[i];
+      a[i] = t;
       i = p;
     }
   }
@@ -288,7 +290,9 @@ class NodeHeap {
         if (l < a.length && a[l].seq > a[m].seq) m = l;
         if (r < a.length && a[r].seq > a[m].seq) m = r;
         if (m === i) break;
-        [a[m], a[i]] = [a[i], a[m]];
+        const t = a[m];
+        a[m] = a[i];
+        a[i] = t;
         i = m;
       }
     }

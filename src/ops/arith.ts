@@ -6,7 +6,7 @@ import { resultType } from '../tensor/promote.js';
 import { Tensor } from '../tensor/tensor.js';
 import { mapBinary, mapUnary } from './kernels.js';
 import { backwardFn, defineBinary, defineUnary, needsGrad, record } from './registry.js';
-import { type Scalar, type TensorOrScalar, scalarValue, wrapScalar } from './scalar.js';
+import { type Scalar, type TensorOrScalar, scalarDtype, scalarValue, wrapScalar } from './scalar.js';
 import { where } from './select.js';
 import { log, reciprocal } from './unary.js';
 
@@ -110,11 +110,13 @@ export function pow(x: TensorOrScalar, e: TensorOrScalar): Tensor {
 
 function powScalar(x: Tensor, e: Scalar): Tensor {
   const ev = scalarValue(e);
-  const w = wrapScalar(e);
-  const dtype = resultType([
-    { dtype: x.dtype, dimCount: x.shape.length, wrapped: false },
-    { dtype: w.dtype, dimCount: 0, wrapped: true },
-  ]);
+  // a wrapped number never changes a floating tensor's dtype: skip result_type's allocations
+  const dtype = x.dtype.isFloating
+    ? x.dtype
+    : resultType([
+        { dtype: x.dtype, dimCount: x.shape.length, wrapped: false },
+        { dtype: scalarDtype(e), dimCount: 0, wrapped: true },
+      ]);
   if (!dtype.isFloating && ev < 0) throw runtimeError('Integers to negative integer powers are not allowed.');
   const ef = dtype === float32 ? Math.fround(ev) : ev;
   // ATen's special cases, with their intermediate roundings (x**3 is (x*x)*x, ...)

@@ -10,9 +10,9 @@ import { setTangent, withoutTangent } from '../autograd/forward_ad.js';
 import { gradMode } from '../autograd/grad_mode.js';
 import { type DType, bool, float32 } from '../tensor/dtype.js';
 import { resultType, toFloating } from '../tensor/promote.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { castData, mapBinary, mapUnary, mapWithScalar } from './kernels.js';
-import { type TensorOrScalar, asTensor } from './scalar.js';
+import { type Scalar, type TensorOrScalar, asTensor, scalarValue } from './scalar.js';
 
 export const needsGrad = (a: Tensor): boolean => gradMode.enabled && a.requiresGrad;
 export const needsGrad2 = (a: Tensor, b: Tensor): boolean => gradMode.enabled && (a.requiresGrad || b.requiresGrad);
@@ -114,7 +114,18 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
   }, def.attrs);
   const differentiable = def.self !== undefined || def.other !== undefined;
   const f = def.f;
+  // A floating tensor with a Python scalar and no graph to record: the scalar never needs
+  // wrapping (it cannot change the dtype and is not saved), so no temporary tensor is made.
+  const plainWithScalar = (t: Tensor, s: Scalar, scalarFirst: boolean): Tensor => {
+    const y = convertScalar(scalarValue(s), t.dtype);
+    return mapWithScalar(t, def.dtype === 'bool' ? bool : t.dtype, f, y, scalarFirst);
+  };
+  const fastScalar = (t: Tensor): boolean =>
+    def.check === undefined && t.dtype.isFloating && !t.wrapped && t.tangent === null && !(differentiable && needsGrad(t));
   return (x: TensorOrScalar, y: TensorOrScalar): Tensor => {
+    if (x instanceof Tensor) {
+      if (!(y instanceof Tensor) && fastScalar(x)) return plainWithScalar(x, y, false);
+    } else if (y instanceof Tensor && fastScalar(y)) return plainWithScalar(y, x, true);
     const a = asTensor(x);
     const b = asTensor(y);
     const common = binaryResultType(a, b);

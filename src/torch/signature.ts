@@ -195,45 +195,50 @@ interface Check {
   badElement?: number;
 }
 
+// shared answers: binding runs on every torch call and only reads them
+const OK: Check = Object.freeze({ ok: true });
+const NOT_OK: Check = Object.freeze({ ok: false });
+const verdict = (ok: boolean): Check => (ok ? OK : NOT_OK);
+
 function check(p: Param, v: PyValue, sig: Signature): Check {
-  if (v === null && p.nullable) return { ok: true };
+  if (v === null && p.nullable) return verdict(true);
   switch (p.kind) {
     case 'Tensor':
-      return { ok: v instanceof Tensor || (sig.numbersAsTensors && isNumber(v)) };
+      return verdict(v instanceof Tensor || (sig.numbersAsTensors && isNumber(v)));
     case 'Scalar':
-      return { ok: isNumber(v) || zeroDimNoGrad(v, false) };
+      return verdict(isNumber(v) || zeroDimNoGrad(v, false));
     case 'float':
-      return { ok: isInt(v) || v instanceof PyFloat || zeroDimNoGrad(v, false) };
+      return verdict(isInt(v) || v instanceof PyFloat || zeroDimNoGrad(v, false));
     case 'int':
-      return { ok: isInt(v) || zeroDimNoGrad(v, true) };
+      return verdict(isInt(v) || zeroDimNoGrad(v, true));
     case 'bool':
-      return { ok: typeof v === 'boolean' };
+      return verdict(typeof v === 'boolean');
     case 'IntList':
     case 'SymIntList': {
-      if (p.listSize > 0 && isInt(v)) return { ok: true };
+      if (p.listSize > 0 && isInt(v)) return verdict(true);
       const bad = badIntElement(v);
-      if (bad === undefined) return { ok: false };
+      if (bad === undefined) return verdict(false);
       return bad < 0 ? { ok: true } : { ok: false, badElement: bad };
     }
     case 'TensorList': {
       const items = sequenceItems(v);
-      return { ok: !!items && items.every((e) => e instanceof Tensor) };
+      return verdict(!!items && items.every((e) => e instanceof Tensor));
     }
     case 'ScalarType':
-      return { ok: v instanceof DTypeObject };
+      return verdict(v instanceof DTypeObject);
     case 'str':
-      return { ok: typeof v === 'string' };
+      return verdict(typeof v === 'string');
     case 'DimnameList':
     case 'Dimname':
-      return { ok: false };
+      return verdict(false);
     case 'Generator':
     case 'Layout':
     case 'MemoryFormat':
-      return { ok: v === null };
+      return verdict(v === null);
     case 'Device':
-      return { ok: typeof v === 'string' || v === null };
+      return verdict(typeof v === 'string' || v === null);
     case 'object':
-      return { ok: true };
+      return verdict(true);
   }
 }
 
@@ -243,11 +248,10 @@ export type Bound = Record<string, PyValue>;
 function tryBind(sig: Signature, args: readonly PyValue[], kwargs: Kwargs | null, explain: boolean): Bound | string | null {
   // keys are parameter names from our own signature table, never `__proto__`
   const bound: Bound = {};
-  const fn = `${sig.name}()`;
   if (args.length > sig.maxPositional && !sig.varargsIntList) {
     if (!explain) return null;
     const n = sig.maxPositional;
-    return `${fn} takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} were given`;
+    return `${sig.name}() takes ${n} positional argument${n === 1 ? '' : 's'} but ${args.length} were given`;
   }
   let usedKwargs = 0;
   let position = 0;
@@ -265,7 +269,7 @@ function tryBind(sig: Signature, args: readonly PyValue[], kwargs: Kwargs | null
         bound[p.name] = p.hasDefault ? p.defaultValue : null;
         continue;
       }
-      return explain ? `${fn} missing 1 required positional arguments: "${p.name}"` : null;
+      return explain ? `${sig.name}() missing 1 required positional arguments: "${p.name}"` : null;
     }
     const result = check(p, value, sig);
     if (result.ok) {
@@ -282,27 +286,27 @@ function tryBind(sig: Signature, args: readonly PyValue[], kwargs: Kwargs | null
         continue;
       }
       if (explain && listCheck.badElement !== undefined && args.length > 1) {
-        return `${fn}: argument '${p.name}' must be ${PRINTED[p.kind]}, but found element of type ${pyTypeName(args[listCheck.badElement])} at pos ${listCheck.badElement + 1}`;
+        return `${sig.name}(): argument '${p.name}' must be ${PRINTED[p.kind]}, but found element of type ${pyTypeName(args[listCheck.badElement])} at pos ${listCheck.badElement + 1}`;
       }
     }
     if (!explain) return null;
     if (result.badElement !== undefined) {
       const items = sequenceItems(value)!;
-      return `${fn}: argument '${p.name}' must be ${PRINTED[p.kind]}, but found element of type ${pyTypeName(items[result.badElement])} at pos ${result.badElement + 1}`;
+      return `${sig.name}(): argument '${p.name}' must be ${PRINTED[p.kind]}, but found element of type ${pyTypeName(items[result.badElement])} at pos ${result.badElement + 1}`;
     }
     return isKeyword
-      ? `${fn}: argument '${p.name}' must be ${PRINTED[p.kind]}, not ${pyTypeName(value)}`
-      : `${fn}: argument '${p.name}' (position ${position + 1}) must be ${PRINTED[p.kind]}, not ${pyTypeName(value)}`;
+      ? `${sig.name}(): argument '${p.name}' must be ${PRINTED[p.kind]}, not ${pyTypeName(value)}`
+      : `${sig.name}(): argument '${p.name}' (position ${position + 1}) must be ${PRINTED[p.kind]}, not ${pyTypeName(value)}`;
   }
   if (position < args.length) {
     // Varargs were consumed or too many positionals for the remaining params.
-    return explain ? `${fn} takes ${sig.maxPositional} positional arguments but ${args.length} were given` : null;
+    return explain ? `${sig.name}() takes ${sig.maxPositional} positional arguments but ${args.length} were given` : null;
   }
   if (kwargs && usedKwargs < kwargs.size) {
     if (!explain) return null;
     const known = new Set(sig.params.map((p) => p.name));
     const extra = [...kwargs.keys()].find((k) => !known.has(k)) ?? [...kwargs.keys()][0];
-    return `${fn} got an unexpected keyword argument '${extra}'`;
+    return `${sig.name}() got an unexpected keyword argument '${extra}'`;
   }
   return bound;
 }
