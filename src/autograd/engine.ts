@@ -33,26 +33,23 @@ export interface BackwardOptions {
   inputs?: Tensor[] | null;
 }
 
-function rootEdge(t: Tensor, i: number): [Node, number] {
-  if (t.gradFn !== null) return [t.gradFn, t.outputNr];
-  if (t.requiresGrad) return [accumulatorOf(t), 0];
+function rootNode(t: Tensor, i: number): Node {
+  if (t.gradFn !== null) return t.gradFn;
+  if (t.requiresGrad) return accumulatorOf(t);
   throw runtimeError(`element ${i} of tensors does not require grad and does not have a grad_fn`);
 }
 
-function rootGrads(roots: Tensor[], grads: (Tensor | null)[] | null): Tensor[] {
-  return roots.map((r, i) => {
-    const g = grads?.[i] ?? null;
-    if (g === null) {
-      if (r.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
-      return ops.onesLike(r);
-    }
-    if (!sameShape(g.shape, r.shape)) {
-      throw runtimeError(
-        `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(r.shape)}.`,
-      );
-    }
-    return g;
-  });
+function rootGrad(r: Tensor, g: Tensor | null, i: number): Tensor {
+  if (g === null) {
+    if (r.numel() !== 1) throw runtimeError('grad can be implicitly created only for scalar outputs');
+    return ops.onesLike(r);
+  }
+  if (!sameShape(g.shape, r.shape)) {
+    throw runtimeError(
+      `Mismatch in shape: grad_output[${i}] has a shape of ${sizeRepr(g.shape)} and output[${i}] has a shape of ${sizeRepr(r.shape)}.`,
+    );
+  }
+  return g;
 }
 
 /** torch.autograd.backward: accumulate into .grad of the leaves (or only of `inputs`). */
@@ -90,8 +87,12 @@ export function grad(
 function run(roots: Tensor[], gradsIn: (Tensor | null)[] | null, opts: BackwardOptions, accumulate: boolean): (Tensor | null)[] | null {
   const createGraph = opts.createGraph ?? false;
   const retainGraph = opts.retainGraph ?? createGraph;
-  const edges = roots.map(rootEdge);
-  const rootG = rootGrads(roots, gradsIn);
+  // plain loops, no per-call tuples or closures: most backward calls have one root and a handful of nodes
+  const nRoots = roots.length;
+  const rootNodes = new Array<Node>(nRoots);
+  for (let i = 0; i < nRoots; i++) rootNodes[i] = rootNode(roots[i], i);
+  const rootG = new Array<Tensor>(nRoots);
+  for (let i = 0; i < nRoots; i++) rootG[i] = rootGrad(roots[i], gradsIn?.[i] ?? null, i);
   const inputs = opts.inputs ?? null;
 
   // Capture points: the edge through which each input's gradient arrives.
@@ -111,7 +112,8 @@ function run(roots: Tensor[], gradsIn: (Tensor | null)[] | null, opts: BackwardO
   const runId = ++runCounter;
   const order: Node[] = [];
   const stack: Node[] = [];
-  for (const [n] of edges) {
+  for (let i = 0; i < nRoots; i++) {
+    const n = rootNodes[i];
     if (n.runId !== runId) {
       visit(n, runId);
       stack.push(n);
@@ -146,9 +148,12 @@ function run(roots: Tensor[], gradsIn: (Tensor | null)[] | null, opts: BackwardO
     }
   } else for (const n of order) n.needed = true;
 
-  edges.forEach(([n, nr], i) => addTo(n, nr, rootG[i]));
+  for (let i = 0; i < nRoots; i++) addTo(rootNodes[i], roots[i].gradFn !== null ? roots[i].outputNr : 0, rootG[i]);
   const heap = new NodeHeap();
-  for (const [n] of edges) if (n.deps === 0 && !n.inHeap) heap.push(n);
+  for (let i = 0; i < nRoots; i++) {
+    const n = rootNodes[i];
+    if (n.deps === 0 && !n.inHeap) heap.push(n);
+  }
 
   const prevMode = gradMode.enabled;
   gradMode.enabled = createGraph;
@@ -182,7 +187,8 @@ function run(roots: Tensor[], gradsIn: (Tensor | null)[] | null, opts: BackwardO
     }
   } finally {
     gradMode.enabled = prevMode;
-    for (const n of order) {
+    for (let i = 0; i < order.length; i++) {
+      const n = order[i];
       n.buffer = null;
       n.deps = 0;
       n.needed = false;

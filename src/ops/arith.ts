@@ -1,5 +1,6 @@
 /** Elementwise arithmetic with broadcasting: one entry per op (forward, grad_fn, formulas). */
 import { linearTangent, setTangent, withoutTangent } from '../autograd/forward_ad.js';
+import { gradMode } from '../autograd/grad_mode.js';
 import { bool, float32 } from '../tensor/dtype.js';
 import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
@@ -83,7 +84,9 @@ const powScalarExp = backwardFn('PowBackward0', (n, [g]) => {
   const e = n.ctx as number;
   if (e === 0) return [mulScalar(g!, 0)];
   const x = n.unpack(0);
-  return [mul(g!, mulScalar(powScalar(x, e - 1), e))];
+  // x ** 1 is x exactly: with no graph being built, skip that copy (x ** 2, the usual case)
+  const xe = e === 2 && !gradMode.enabled && x.tangent === null ? x : powScalar(x, e - 1);
+  return [mul(g!, mulScalar(xe, e))];
 }, (n) => ({ exponent: n.ctx as number }));
 const powTensorExp = defineBinary({
   gradFn: 'PowBackward1',

@@ -3,7 +3,9 @@
  * Importing this module also installs the ops the autograd engine needs.
  */
 import { installEngineOps } from '../autograd/engine.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { bool, float16 } from '../tensor/dtype.js';
+import { sameShape } from '../tensor/shape.js';
+import { type Tensor, contiguousData } from '../tensor/tensor.js';
 import { add } from './arith.js';
 import { copyWithGraph, rawCopy } from './convert.js';
 import { onesLike, zerosLike } from './creation.js';
@@ -36,7 +38,13 @@ installEngineOps({
   detachedClone: rawCopy,
   copyWithGraph,
   addInto(a: Tensor, b: Tensor) {
-    copyInto(a, mapBinary(a, b, a.dtype, (x, y) => x + y));
+    // the usual `.grad += g` of a float tensor: sum straight into its storage
+    if (a.dtype === b.dtype && a.dtype !== float16 && a.dtype !== bool && a.data !== b.data && sameShape(a.shape, b.shape) && a.isContiguous()) {
+      const ad = a.data;
+      const bd = contiguousData(b);
+      const o = a.offset;
+      for (let i = 0; i < bd.length; i++) ad[o + i] += bd[i];
+    } else copyInto(a, mapBinary(a, b, a.dtype, (x, y) => x + y));
     a.version.v++;
   },
 });

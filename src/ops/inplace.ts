@@ -116,7 +116,16 @@ function filled(src: Tensor, value: number, fn: ReturnType<typeof backwardFn>): 
   return out;
 }
 
-export const zero_ = (self: Tensor): Tensor => inplace(self, (s) => filled(s, 0, zeroFn));
+export function zero_(self: Tensor): Tensor {
+  // nothing to record (`x.grad.zero_()`): clear the storage itself, no temporary tensors
+  if (!self.requiresGrad && self.isContiguous()) {
+    checkInplace(self);
+    self.data.fill(0, self.offset, self.offset + self.numel());
+    self.version.v++;
+    return self;
+  }
+  return inplace(self, (s) => filled(s, 0, zeroFn));
+}
 export const fill_ = (self: Tensor, value: Scalar): Tensor => inplace(self, (s) => filled(s, scalarValue(value), fillFn));
 
 const copyFn = backwardFn('CopyBackwards', (n, [g]) => [n.next[0] ? zerosLike(g!) : null, n.next[1] ? reduceGrad(g!, n.ctx as Tensor) : null]);

@@ -112,6 +112,9 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
     if (typeof ctx === 'number') return [ga, gb];
     return [ga === null ? null : reduceGradTo(ga, ctx[1], ctx[2]), gb === null ? null : reduceGradTo(gb, ctx[3], ctx[4])];
   }, def.attrs);
+  const uses = (rule: InputRule | undefined) => ({ self: needs(rule, 'self'), other: needs(rule, 'other'), result: needs(rule, 'result') });
+  const selfUses = uses(def.self);
+  const otherUses = uses(def.other);
   const differentiable = def.self !== undefined || def.other !== undefined;
   const f = def.f;
   // A floating tensor with a Python scalar and no graph to record: the scalar never needs
@@ -152,25 +155,34 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
       const wantB = b.requiresGrad && def.other !== undefined;
       const node = record(out, fn, [a, b]);
       let slot = 0;
-      const save = (what: 'self' | 'other' | 'result', t: Tensor, nr: number) => {
-        if ((wantA && needs(def.self, what)) || (wantB && needs(def.other, what))) {
-          node.save(t, nr, what);
-          return slot++;
-        }
-        return -1;
-      };
-      const sSelf = save('self', a, -1);
-      const sOther = save('other', b, -1);
-      const sResult = save('result', out, 0);
+      let sSelf = -1;
+      let sOther = -1;
+      let sResult = -1;
+      if ((wantA && selfUses.self) || (wantB && otherUses.self)) {
+        node.save(a, -1, 'self');
+        sSelf = slot++;
+      }
+      if ((wantA && selfUses.other) || (wantB && otherUses.other)) {
+        node.save(b, -1, 'other');
+        sOther = slot++;
+      }
+      if ((wantA && selfUses.result) || (wantB && otherUses.result)) {
+        node.save(out, 0, 'result');
+        sResult = slot++;
+      }
       // saved slots packed in a small int; input shapes/dtypes kept only when the gradient
       // must be reduced or converted (never the input tensors: no data kept alive)
       const slots = (sSelf + 1) | ((sOther + 1) << 2) | ((sResult + 1) << 4);
-      const plain = (t: Tensor) => !t.requiresGrad || (t.dtype === out.dtype && sameDims(t.shape, out.shape) && t.shape.length === out.shape.length);
-      node.ctx = plain(a) && plain(b) ? slots : [slots, a.shape, a.dtype, b.shape, b.dtype];
+      node.ctx = plainGrad(a, out) && plainGrad(b, out) ? slots : [slots, a.shape, a.dtype, b.shape, b.dtype];
     }
     if ((a.tangent !== null || b.tangent !== null) && differentiable) setTangent(out, () => binaryJvp(def, a, b, out));
     return out;
   };
+}
+
+/** The gradient of `t` needs no reduction or conversion from `out`'s. */
+function plainGrad(t: Tensor, out: Tensor): boolean {
+  return !t.requiresGrad || (t.dtype === out.dtype && sameDims(t.shape, out.shape) && t.shape.length === out.shape.length);
 }
 
 /** auto_element_wise jvp of a binary op: each input's formula applied to its tangent, summed. */

@@ -57,6 +57,17 @@ function bind(attr: PyValue, self: PyValue, cls: PyClass): PyValue {
 }
 
 export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
+  // host types with their own getattr (tensors, grad_fn, ...) and modules, the common cases, first
+  const t = slots(obj);
+  if (t?.getattr !== undefined) {
+    const v = t.getattr(obj, name);
+    return v !== undefined ? v : name === '__class__' ? classOf(obj) : undefined;
+  }
+  if (obj instanceof PyModule) {
+    const v = obj.dict.get(name);
+    if (v !== undefined) return v;
+    return name === '__name__' ? obj.name : undefined;
+  }
   if (obj instanceof PyInstance) {
     const own = obj.dict.get(name);
     if (own !== undefined) return own;
@@ -73,11 +84,6 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
     const m = table.get(name);
     if (m !== undefined) return new BuiltinFunction(name, (a, k) => m(obj, a, k), obj);
     return name === '__class__' ? classOf(obj) : undefined;
-  }
-  if (obj instanceof PyModule) {
-    const v = obj.dict.get(name);
-    if (v !== undefined) return v;
-    return name === '__name__' ? obj.name : undefined;
   }
   if (obj instanceof PyClass) return classAttr(obj, name);
   if (obj instanceof PySuper) {
@@ -123,11 +129,6 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
   if (obj instanceof PyRange || obj instanceof PySlice) {
     if (name === 'start' || name === 'stop' || name === 'step') return (obj as any)[name];
     return name === '__class__' ? classOf(obj) : undefined;
-  }
-  const t = slots(obj);
-  if (t?.getattr) {
-    const v = t.getattr(obj, name);
-    if (v !== undefined) return v;
   }
   return name === '__class__' ? classOf(obj) : undefined;
 }
