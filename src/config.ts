@@ -23,7 +23,9 @@ const EnvSchema = z.object({
   CLIENT_MAX_RUNNING: int(1).optional(),
   WORKER_HEAP_MB: int(32).default(512),
   BODY_LIMIT: int(1024).default(1024 * 1024),
-  RATE_LIMIT_MAX: int(0).default(120),
+  // generous: an autograder or a test suite sends hundreds of requests a minute from one
+  // address; the per-client queues already keep one client from crowding out the others
+  RATE_LIMIT_MAX: int(0).default(3000),
   RATE_LIMIT_WINDOW_MS: int(1000).default(60_000),
   CORS_ORIGIN: z.string().default('*'),
   TRUST_PROXY: flag.default(false),

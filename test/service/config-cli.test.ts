@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', timeLimitMs: 5000, bodyLimit: 1048576, rateLimitMax: 120 });
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', timeLimitMs: 5000, bodyLimit: 1048576, rateLimitMax: 3000 });
     expect(c.clientMaxRunning).toBe(Math.max(1, c.poolSize - 1));
   });
 
