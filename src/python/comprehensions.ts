@@ -77,14 +77,7 @@ export function compileComprehension(c: Compiler, node: Node, sc: Scope): Ev {
     for (let r = it.next(); !r.done; r = it.next()) {
       if (++state.steps > state.maxSteps) stepLimitExceeded();
       lv.store(cf, r.value);
-      let ok = true;
-      for (let i = 0; i < lv.ifs.length; i++) {
-        if (!truthy(lv.ifs[i](cf))) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
+      if (!passes(lv, cf)) continue;
       if (last) emit(cf, out);
       else run(depth + 1, iterate(levels[depth + 1].iter!(cf)), cf, out);
     }
@@ -98,20 +91,19 @@ export function compileComprehension(c: Compiler, node: Node, sc: Scope): Ev {
   };
 }
 
+/** Whether the current item passes every `if` of its comprehension level. */
+function passes(lv: Level, cf: Frame): boolean {
+  for (let i = 0; i < lv.ifs.length; i++) if (!truthy(lv.ifs[i](cf))) return false;
+  return true;
+}
+
 function* generate(levels: Level[], depth: number, it: Iterator<PyValue>, cf: Frame, elt: Ev): Generator<PyValue> {
   const lv = levels[depth];
   const last = depth === levels.length - 1;
   for (let r = it.next(); !r.done; r = it.next()) {
     if (++state.steps > state.maxSteps) stepLimitExceeded();
     lv.store(cf, r.value);
-    let ok = true;
-    for (let i = 0; i < lv.ifs.length; i++) {
-      if (!truthy(lv.ifs[i](cf))) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
+    if (!passes(lv, cf)) continue;
     if (last) yield elt(cf);
     else yield* generate(levels, depth + 1, iterate(levels[depth + 1].iter!(cf)), cf, elt);
   }

@@ -626,6 +626,19 @@ function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   L = e - (H - h);
 }
 
+/**
+ * Horner's rule in double-double: the polynomial whose coefficient i is the pair
+ * coeffs[2i], coeffs[2i + 1], for i from `top` down to `bottom`, at x; the result in H, L.
+ */
+function ddHorner(coeffs: ArrayLike<number>, top: number, bottom: number, xh: number, xl: number): void {
+  H = coeffs[2 * top];
+  L = coeffs[2 * top + 1];
+  for (let i = top - 1; i >= bottom; i--) {
+    ddMul(H, L, xh, xl);
+    ddAdd(H, L, coeffs[2 * i], coeffs[2 * i + 1]);
+  }
+}
+
 function ddMul(ah: number, al: number, bh: number, bl: number): void {
   const p = ah * bh;
   const e = productError(ah, bh, p) + (ah * bl + al * bh);
@@ -674,15 +687,8 @@ function expDD(xh: number, xl: number): void {
   // exp(r) = (1 + expm1(r / 2**10)) ** (2**10)
   const sh = H * 0.0009765625;
   const sl = L * 0.0009765625;
-  let ph = INV_FACT[18];
-  let pl = INV_FACT[19];
-  for (let i = 8; i >= 2; i--) {
-    ddMul(ph, pl, sh, sl);
-    ddAdd(H, L, INV_FACT[2 * i], INV_FACT[2 * i + 1]);
-    ph = H;
-    pl = L;
-  }
-  ddMul(ph, pl, sh, sl);
+  ddHorner(INV_FACT, 9, 2, sh, sl);
+  ddMul(H, L, sh, sl);
   ddMul(H, L, sh, sl);
   ddAdd(H, L, sh, sl);
   let eh = H;
@@ -785,15 +791,8 @@ function logDD(x: number): void {
   ddMul(sh, sl, sh, sl);
   const zh = H;
   const zl = L;
-  let ph = INV_ODD[46];
-  let pl = INV_ODD[47];
-  for (let i = 22; i >= 0; i--) {
-    ddMul(ph, pl, zh, zl);
-    ddAdd(H, L, INV_ODD[2 * i], INV_ODD[2 * i + 1]);
-    ph = H;
-    pl = L;
-  }
-  ddMul(ph, pl, sh, sl);
+  ddHorner(INV_ODD, 23, 0, zh, zl);
+  ddMul(H, L, sh, sl);
   const lh = 2 * H;
   const ll = 2 * L;
   if (k === 0) {
