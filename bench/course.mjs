@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../dist/src/app.js';
 import { loadConfig } from '../dist/src/config.js';
+import { runProgram } from '../dist/src/python/run.js';
 
 const GD_PROGRAM = readFileSync(fileURLToPath(new URL('./programs/gradient_descent.py', import.meta.url)), 'utf8');
 const LOOP_PROGRAM = readFileSync(fileURLToPath(new URL('./programs/python_loops.py', import.meta.url)), 'utf8');
@@ -22,6 +23,22 @@ async function viaService(url, program) {
     const body = await res.json();
     if (!body.ok) throw new Error(`benchmark program failed: ${JSON.stringify(body.error)}`);
     if (i > 0) best = Math.min(best, performance.now() - t); // the first run warms the worker
+  }
+  return best;
+}
+
+/**
+ * Best-of-RUNS time of the interpreter alone (runProgram in this process, after one
+ * warm-up run): what CPython's in-process figure compares with, without HTTP, the worker
+ * hop and JSON.
+ */
+function inProcess(program) {
+  let best = Infinity;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t = performance.now();
+    const r = runProgram(program, { maxSteps: 1e9 });
+    if (r.error) throw new Error(`benchmark program failed: ${JSON.stringify(r.error)}`);
+    if (i > 0) best = Math.min(best, performance.now() - t);
   }
   return best;
 }
@@ -54,6 +71,10 @@ export async function runCourseBench() {
           ? `${name}: gradviz ${ours.toFixed(0)} ms (${against} not installed: no comparison)`
           : `${name}: gradviz ${ours.toFixed(0)} ms, ${against} ${reference.toFixed(0)} ms in-process (gradviz is ${(reference / ours).toFixed(2)}x as fast)`,
       );
+      if (!torch && reference !== null) {
+        const interp = inProcess(program);
+        console.log(`  the same, interpreter in-process (runProgram): ${interp.toFixed(0)} ms (${(reference / interp).toFixed(2)}x CPython)`);
+      }
     }
   } finally {
     await app.close();

@@ -1,0 +1,10 @@
+import torch
+print(torch.arange(2, 11, 2))
+print(torch.arange(0.5, 2.0, 0.5))
+print(torch.arange(-3, 3))
+print(torch.arange(3, dtype=torch.float32))
+print(torch.arange(0, 1, 0.1))
+print(torch.linspace(1, 2, 3), torch.linspace(0, 100, 5).dtype)
+print(torch.linspace(-5, 5, 11))
+a = torch.arange(12).reshape(3, 4)
+print(a, a.dtype, a.shape)

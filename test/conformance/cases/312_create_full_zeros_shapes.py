@@ -1,0 +1,10 @@
+import torch
+print(torch.full((2, 3), -1))
+print(torch.full((2, 2), 2.5, dtype=torch.float64))
+print(torch.zeros(3, 1, 2))
+print(torch.ones(2, 2, dtype=torch.int32))
+print(torch.ones_like(torch.tensor([1, 2, 3])))
+print(torch.zeros(4).shape, torch.ones(2, 0).shape)
+print(torch.full((3,), True))
+e = torch.eye(4)
+print(e, e.sum())

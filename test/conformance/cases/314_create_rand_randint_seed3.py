@@ -1,0 +1,11 @@
+import torch
+torch.manual_seed(3)
+a = torch.randn(2, 2)
+b = torch.rand(4)
+c = torch.randint(0, 10, (3, 3))
+print(a)
+print(b)
+print(c)
+torch.manual_seed(3)
+print(torch.equal(a, torch.randn(2, 2)))
+print(torch.rand(1).item() < 1.0)

@@ -1,0 +1,13 @@
+import torch
+torch.manual_seed(1)
+a = torch.randn(16)
+print(a)
+b = torch.randn(5, 4)
+print(b)
+c = torch.randn(3)
+print(c)
+w = torch.randn(2, 8, requires_grad=True)
+loss = (w ** 2).sum()
+loss.backward()
+print(loss)
+print(torch.allclose(w.grad, 2 * w))

@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+c = x.clone()
+print(c, c.requires_grad, c.is_leaf)
+m = torch.tensor([[1, -2], [3, 4]])
+print(m.tolist(), type(m.tolist()[0][0]).__name__)
+print(m[1, 0].item(), type(m[1, 0].item()).__name__)
+print(torch.tensor(0.2).item(), torch.tensor(1 / 3).tolist())
+print(torch.tensor([0.5, 0.25]).tolist())
+(c * c).sum().backward()
+print(x.grad)
+vals = c.tolist()

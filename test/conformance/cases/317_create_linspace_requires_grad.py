@@ -1,0 +1,11 @@
+import torch
+x = torch.linspace(0, 1, 5, requires_grad=True)
+print(x)
+y = (x ** 2 * 3).sum()
+y.backward()
+print(y)
+print(x.grad)
+z = torch.arange(4.0, requires_grad=True)
+w = z.exp().sum()
+w.backward()
+print(z.grad)

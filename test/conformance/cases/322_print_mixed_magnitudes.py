@@ -1,0 +1,13 @@
+import torch
+print(torch.tensor([0.001, 1000.0]))
+print(torch.tensor([0.01, 10.0, 1000.0]))
+print(torch.tensor([12345.678, 0.5]))
+print(torch.tensor([1e-3, 1e-2]))
+print(torch.tensor([5e-5, 3.0, 2.0]))
+print(torch.tensor(1e9))
+print(torch.tensor([1e9, 2e9]))
+print(torch.tensor([1000000000, 5]))
+print(torch.tensor([-1e-6, 1e-6]))
+print(torch.tensor([2.0, 3.5]) * 1e6)
+print(torch.tensor(3.0) / 7)
+print(torch.tensor([1.0, 2.0]) / 3)

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([3.14159265, 2.71828182, 1.41421356])
+torch.set_printoptions(precision=3)
+print(x)
+print(x * 1000)
+torch.set_printoptions(precision=1)
+print(x, torch.tensor(0.25))
+torch.set_printoptions(precision=4)
+print(x)
+torch.set_printoptions(sci_mode=True)
+print(x)
+torch.set_printoptions(sci_mode=False)
+print(torch.tensor([1e-5, 123.0]))

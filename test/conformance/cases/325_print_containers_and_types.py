@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([1, 2])
+b = torch.tensor([[0.5], [1.5]])
+print([a, b])
+print((a,))
+print({'a': a, 'n': 3})
+print(a.dtype, b.dtype, b.shape, tuple(b.shape))
+print(type(a).__name__, type(a.shape).__name__)
+print(str(torch.tensor(2.0)), repr(torch.tensor(-1)))
+print([torch.tensor(1.0, requires_grad=True) * 2])

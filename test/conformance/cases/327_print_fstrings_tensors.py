@@ -1,0 +1,13 @@
+import torch
+t = torch.tensor(1.23456)
+v = torch.tensor([1.5, 2.5])
+print(f"{t}")
+print(f"{t:.2f}|{t:8.3f}|{t.item():e}")
+print(f"v = {v}")
+print(f"{v.sum():.1f}", f"{v.mean().item():.3f}")
+print("t is %s" % t)
+print("%.2f" % t.item())
+print("{:.4f}".format(t.item()), "{}".format(v))
+g = torch.tensor(3.0, requires_grad=True)
+print(f"{g * 2}")
+print(str(g * 2))

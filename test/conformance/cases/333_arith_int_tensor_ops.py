@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([7, -3, 10])
+b = torch.tensor([2, 2, 3])
+print(a + b, a - b, a * b)
+print(a / b)
+print(a // b, a % b)
+print(a ** 2, b ** b)
+print(-a, abs(a), a * 1.5)
+print((a > 0) * a)
+print(a.sum(), a.prod(), (a / 2).dtype)

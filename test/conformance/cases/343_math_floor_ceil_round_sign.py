@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([-1.5, -0.5, 0.5, 1.5, 2.7], requires_grad=True)
+f = torch.floor(x)
+c = torch.ceil(x)
+r = torch.round(x)
+s = torch.sign(x)
+print(f, c, r, s, sep='\n')
+(f + c + r + s + x).sum().backward()
+print(x.grad)
+print(torch.frac(torch.tensor([1.25, -1.25])))

@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(24.0).reshape(2, 3, 4).requires_grad_()
+print(x.sum(dim=0))
+print(x.sum(dim=-1))
+print(x.sum(dim=(0, 2)))
+print(x.sum(1, keepdim=True).shape)
+y = (x.sum(dim=2) ** 2).sum()
+y.backward()
+print(y)
+print(x.grad)

@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[1.0, 2.0, 4.0], [8.0, 16.0, 32.0]], dtype=torch.float64, requires_grad=True)
+m0 = x.mean(dim=0)
+m1 = x.mean(dim=1, keepdim=True)
+print(m0)
+print(m1)
+print(x.mean())
+(m0.sum() + m1.sum()).backward()
+print(x.grad)
+print(torch.mean(torch.tensor([1.0, 2.0])), torch.tensor([True, False, True]).sum())

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([3.0, -4.0, 0.0], requires_grad=True)
+n2 = x.norm()
+n1 = x.norm(p=1)
+print(n2, n1)
+(n2 + n1).backward()
+print(x.grad)
+M = torch.tensor([[1.0, 2.0], [2.0, 1.0]], requires_grad=True)
+r = M.norm(dim=1)
+print(r)
+r.sum().backward()
+print(M.grad)
+print(torch.norm(torch.tensor([1.0, 1.0, 1.0, 1.0])))

@@ -1,0 +1,11 @@
+import torch
+M = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], requires_grad=True)
+v = torch.tensor([1.0, 0.0, -1.0], requires_grad=True)
+u = torch.tensor([2.0, 3.0], requires_grad=True)
+mv = torch.mv(M, v)
+d = torch.dot(u, mv)
+print(mv, d)
+d.backward()
+print(M.grad)
+print(v.grad)
+print(u.grad)

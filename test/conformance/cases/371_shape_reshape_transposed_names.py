@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(6.0, requires_grad=True)
+a = x.reshape(2, 3)
+t = a.t()
+f = t.reshape(-1)
+g = t.flatten()
+print(a.grad_fn.name(), t.grad_fn.name(), f.grad_fn.name(), g.grad_fn.name())
+print(f)
+(f * torch.arange(6.0)).sum().backward()
+print(x.grad)
+print(t.is_contiguous(), x.view(3, 2).grad_fn.name())

@@ -1,0 +1,12 @@
+import torch
+a = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+b = torch.tensor([[5.0], [6.0]], requires_grad=True)
+c = torch.cat([a, b], dim=1)
+print(c)
+s = torch.stack([a, a * 2], dim=-1)
+print(s.shape)
+print(s)
+(c.sum() + s[:, :, 1].sum()).backward()
+print(a.grad)
+print(b.grad)
+print(torch.cat([torch.tensor([1, 2]), torch.tensor([3])]))

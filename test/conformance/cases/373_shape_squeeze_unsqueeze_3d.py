@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[[1.0], [2.0], [3.0]]], requires_grad=True)
+print(x.shape)
+s = x.squeeze()
+print(s.shape, x.squeeze(0).shape, x.squeeze(-1).shape)
+u = s.unsqueeze(0).unsqueeze(2)
+print(u.shape)
+print(x[None].shape, s[:, None].shape)
+(u * 2).sum().backward()
+print(x.grad)

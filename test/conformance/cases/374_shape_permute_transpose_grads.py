@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(12.0).reshape(2, 3, 2).requires_grad_()
+p = x.permute(1, 0, 2)
+print(p.shape)
+print(p)
+t = x.transpose(0, 2)
+print(t.shape)
+w = torch.arange(12.0).reshape(3, 2, 2)
+(p * w).sum().backward()
+print(x.grad)

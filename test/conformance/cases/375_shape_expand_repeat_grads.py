@@ -1,0 +1,11 @@
+import torch
+v = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+e = v.expand(2, 3)
+r = v.repeat(2)
+r2 = v.repeat(2, 2)
+print(e)
+print(r)
+print(r2)
+(e.sum() + r.sum() + r2.sum()).backward()
+print(v.grad)
+print(v.unsqueeze(1).expand(-1, 4).shape)

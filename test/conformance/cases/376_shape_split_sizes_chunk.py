@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(10.0, requires_grad=True)
+parts = torch.split(x, [2, 3, 5])
+print(parts)
+c = x.chunk(4)
+print(len(c), [p.shape[0] for p in c])
+m = x.reshape(2, 5)
+top, bottom = m.split(1, dim=0)
+print(top, bottom)
+(parts[1].sum() * 2 + c[3].sum() + bottom.sum()).backward()
+print(x.grad)

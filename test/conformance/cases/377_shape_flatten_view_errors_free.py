@@ -1,0 +1,10 @@
+import torch
+x = torch.ones(2, 3, 4)
+print(x.flatten().shape, x.flatten(1).shape, x.flatten(0, 1).shape)
+print(x.view(-1, 4).shape, x.reshape(4, -1).shape, x.view(24).shape)
+y = torch.arange(6.0, requires_grad=True)
+z = y.view(2, 3)
+z2 = z.view(6)
+print(z2.grad_fn.name(), z2.is_contiguous())
+(z2 * z2).sum().backward()
+print(y.grad)

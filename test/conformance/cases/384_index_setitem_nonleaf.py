@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * 2
+y[0] = 0.0
+print(y)
+y[1:] = y[1:] * 10
+print(y)
+y.sum().backward()
+print(x.grad)
+print(y.grad_fn.name())

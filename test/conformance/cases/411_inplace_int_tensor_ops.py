@@ -1,0 +1,17 @@
+import torch
+a = torch.tensor([1, 2, 3])
+a.add_(2)
+print(a)
+a.mul_(3)
+print(a)
+a += 1
+print(a, a.dtype)
+b = torch.tensor([1.0, 2.0])
+b.pow_(2)
+print(b)
+b.sqrt_()
+print(b)
+b.neg_()
+print(b)
+b.abs_().exp_()
+print(b)

@@ -1,0 +1,6 @@
+print(0.1 + 0.2, 1 - 0.9, 3 * 0.1, 1e-4, 1e-5, 123e4)
+print(1 / 7, 22 / 7, 2 ** 0.5, 10 ** -3, 7.0 // 2, -0.0)
+print(int("101", 2), float("1e3"), int(7.9), round(7.5), round(8.5), round(-1.5))
+print(5 // 2 * 2 + 5 % 2, divmod(-7, 2), 2 ** 31, (-2) ** 3, -2 ** 2)
+print(float('nan') == float('nan'), 1e300 * 1e10, min(1, 2.0), max(3, 3.0))
+print(True + True, True * 3.5, 1 == 1.0, 0.5.as_integer_ratio())

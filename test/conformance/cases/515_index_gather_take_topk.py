@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]], requires_grad=True)
+idx = torch.tensor([[1], [0]])
+g = torch.gather(x, 1, idx)
+print(g)
+g.sum().backward()
+print(x.grad)
+v, i = torch.topk(torch.tensor([3.0, 1.0, 4.0, 1.5]), 2)
+print(v, i)
+print(torch.sort(torch.tensor([3, 1, 2])))

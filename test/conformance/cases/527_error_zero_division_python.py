@@ -1,0 +1,3 @@
+import torch
+losses = []
+mean = sum(losses) / len(losses)
