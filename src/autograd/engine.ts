@@ -4,7 +4,7 @@
  * Used by Tensor.backward / torch.autograd.backward (accumulate into leaves' .grad)
  * and torch.autograd.grad (capture gradients of `inputs`, touch no .grad).
  */
-import { runtimeError } from '../tensor/errors.js';
+import { runtimeError, warn } from '../tensor/errors.js';
 import { sameShape, sizeRepr } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { gradMode } from './grad_mode.js';
@@ -52,8 +52,14 @@ function rootGrad(r: Tensor, g: Tensor | null, i: number): Tensor {
   return g;
 }
 
+const CREATE_GRAPH_WARNING =
+  'Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. ' +
+  'We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields ' +
+  'of your parameters to None after use to break the cycle and avoid the leak.';
+
 /** torch.autograd.backward: accumulate into .grad of the leaves (or only of `inputs`). */
 export function backward(roots: Tensor[], grads: (Tensor | null)[] | null, opts: BackwardOptions = {}): void {
+  if (opts.createGraph) warn('UserWarning', CREATE_GRAPH_WARNING);
   const captured = run(roots, grads, opts, true);
   // backward(inputs=[...]) also fills .grad of non-leaf inputs (leaves went through AccumulateGrad)
   const inputs = opts.inputs;

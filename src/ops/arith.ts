@@ -1,13 +1,14 @@
 /** Elementwise arithmetic with broadcasting: one entry per op (forward, grad_fn, formulas). */
 import { linearTangent, setTangent, withoutTangent } from '../autograd/forward_ad.js';
-import { gradMode } from '../autograd/grad_mode.js';
-import { bool, float32 } from '../tensor/dtype.js';
+import { gradMode, withGradMode } from '../autograd/grad_mode.js';
+import { type DType, bool, float32 } from '../tensor/dtype.js';
 import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
 import { Tensor } from '../tensor/tensor.js';
 import { mapBinary, mapUnary } from './kernels.js';
-import { backwardFn, defineBinary, defineUnary, needsGrad, record } from './registry.js';
-import { type Scalar, type TensorOrScalar, scalarDtype, scalarValue, wrapScalar } from './scalar.js';
+import { backwardFn, defineBinary, defineUnary, needsGrad, record, reduceGradTo } from './registry.js';
+import { type Scalar, type TensorOrScalar, asTensor, scalarDtype, scalarValue, wrapScalar } from './scalar.js';
+import { PyFloat } from '../python/values.js';
 import { where } from './select.js';
 import { log, reciprocal } from './unary.js';
 
@@ -44,6 +45,51 @@ export const div = defineBinary({
   self: { uses: ['other'], grad: (g, _s, o) => div(g, o!) },
   other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), div(div(s!, o!), o!)) },
 });
+
+interface AlphaCtx {
+  alpha: number;
+  shapeA: readonly number[];
+  dtypeA: DType;
+  shapeB: readonly number[];
+  dtypeB: DType;
+}
+
+/**
+ * `torch.add(a, b, alpha=k)` / `torch.sub(a, b, alpha=k)`: one AddBackward0 / SubBackward0
+ * over both inputs with alpha saved on the node, as PyTorch records it (not a MulBackward0
+ * under the add).
+ */
+function withAlpha(name: string, op: (a: TensorOrScalar, b: TensorOrScalar) => Tensor, sign: 1 | -1) {
+  const fn = backwardFn(
+    name,
+    (node, [g]) => {
+      const c = node.ctx as AlphaCtx;
+      return [
+        node.next[0] ? reduceGradTo(g!, c.shapeA, c.dtypeA) : null,
+        node.next[1] ? reduceGradTo(mulScalar(g!, sign * c.alpha), c.shapeB, c.dtypeB) : null,
+      ];
+    },
+    (node) => ({ alpha: (node.ctx as AlphaCtx).alpha }),
+  );
+  return (x: TensorOrScalar, y: TensorOrScalar, alpha: Scalar): Tensor => {
+    const a = asTensor(x);
+    const k = scalarValue(alpha);
+    if (alpha instanceof PyFloat && !resultType([a, asTensor(y)].map((t) => ({ dtype: t.dtype, dimCount: t.shape.length, wrapped: t.wrapped }))).isFloating)
+      throw runtimeError('For integral input tensors, argument alpha must not be a floating point number.');
+    // a Python scalar is scaled as a Python number (float if either is a float)
+    const scaled = (): TensorOrScalar =>
+      y instanceof Tensor ? mul(y, alpha) : y instanceof PyFloat || alpha instanceof PyFloat ? new PyFloat(scalarValue(y) * k) : scalarValue(y) * k;
+    const out = withGradMode(false, () => op(a, scaled()));
+    const b = y instanceof Tensor ? y : null;
+    if (needsGrad(a) || (b !== null && needsGrad(b))) {
+      const ctx: AlphaCtx = { alpha: k, shapeA: a.shape, dtypeA: a.dtype, shapeB: b?.shape ?? [], dtypeB: b?.dtype ?? a.dtype };
+      record(out, fn, [a, b], ctx);
+    }
+    return out;
+  };
+}
+export const addAlpha = withAlpha('AddBackward0', add, 1);
+export const subAlpha = withAlpha('SubBackward0', sub, -1);
 
 /** Tensor - tensor with the operands swapped (`torch.rsub(a, b)` = b - a). */
 const rsubTensor = defineBinary({
@@ -169,6 +215,27 @@ const checkIntZero = (_a: Tensor, b: Tensor, dtype: { isFloating: boolean }) => 
 /** `//`: floor rounding as PyTorch 1.13; not differentiable. */
 export const floorDivide = defineBinary({ gradFn: 'FloorDivideBackward0', f: floorDivKernel, dtype: 'promote', check: checkIntZero });
 
+/**
+ * `torch.div(a, b, rounding_mode=...)` (div.Tensor_mode): DivBackward2. Without rounding it
+ * is true division; 'trunc' and 'floor' keep an integer dtype, and their gradient is zero.
+ */
+const divTrue = defineBinary({
+  gradFn: 'DivBackward2',
+  f: (x, y) => x / y,
+  dtype: 'float',
+  self: { uses: ['other'], grad: (g, _s, o) => div(g, o!) },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), div(div(s!, o!), o!)) },
+});
+const zeroGrad = { uses: [], grad: (g: Tensor) => mulScalar(g, 0) } as const;
+const divTrunc = defineBinary({ gradFn: 'DivBackward2', f: (x, y) => Math.trunc(x / y), dtype: 'promote', check: checkIntZero, self: zeroGrad, other: zeroGrad });
+const divFloor = defineBinary({ gradFn: 'DivBackward2', f: floorDivKernel, dtype: 'promote', check: checkIntZero, self: zeroGrad, other: zeroGrad });
+export function divRounding(a: TensorOrScalar, b: TensorOrScalar, mode: string | null): Tensor {
+  if (mode === null) return divTrue(a, b);
+  if (mode === 'trunc') return divTrunc(a, b);
+  if (mode === 'floor') return divFloor(a, b);
+  throw runtimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${mode}'`);
+}
+
 /** `%`: Python's sign convention (result has the divisor's sign). */
 const remainderTensor = defineBinary({
   gradFn: 'RemainderBackward0',
@@ -188,6 +255,26 @@ export function remainder(a: TensorOrScalar, b: TensorOrScalar): Tensor {
   if (!(a instanceof Tensor) || b instanceof Tensor) return remainderTensor(a, b);
   const out = remainderTensor(detachedAlias(a), b);
   if (needsGrad(a)) record(out, remainderScalarFn, [a]);
+  linearTangent(out, a, (t) => t);
+  return out;
+}
+
+/** torch.fmod: C's remainder (the result has the dividend's sign). */
+const fmodTensor = defineBinary({
+  gradFn: 'FmodBackward1',
+  f: (a, b) => a % b,
+  dtype: 'promote',
+  check: checkIntZero,
+  self: { uses: [], grad: (g) => g },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), divRounding(s!, o!, 'trunc')) },
+});
+
+/** fmod.Scalar has a single input in PyTorch's graph. */
+const fmodScalarFn = backwardFn('FmodBackward0', (_n, [g]) => [g!]);
+export function fmod(a: Tensor, b: TensorOrScalar): Tensor {
+  if (b instanceof Tensor) return fmodTensor(a, b);
+  const out = fmodTensor(detachedAlias(a), b);
+  if (needsGrad(a)) record(out, fmodScalarFn, [a]);
   linearTangent(out, a, (t) => t);
   return out;
 }

@@ -103,3 +103,10 @@ export const round = defineUnary({
   dtype: 'same',
   grad: zeroGrad,
 });
+export const exp2 = defineUnary({
+  gradFn: 'Exp2Backward0',
+  f: (x) => 2 ** x,
+  dtype: 'float',
+  uses: ['result'],
+  grad: (g, _s, r) => mul(g, mulScalar(r!, Math.LN2)),
+});

@@ -80,7 +80,7 @@ const noGrad = <R>(f: () => R): R => withGradMode(false, f);
 // ---- elementwise unary -------------------------------------------------------------
 const UNARY: Record<string, (x: Tensor) => Tensor> = {
   abs: ops.abs, acos: ops.acos, asin: ops.asin, atan: ops.atan, ceil: ops.ceil, cos: ops.cos, cosh: ops.cosh,
-  exp: ops.exp, expm1: ops.expm1, floor: ops.floor, log: ops.log, log10: ops.log10, log1p: ops.log1p, log2: ops.log2,
+  exp: ops.exp, exp2: ops.exp2, expm1: ops.expm1, floor: ops.floor, log: ops.log, log10: ops.log10, log1p: ops.log1p, log2: ops.log2,
   neg: ops.neg, reciprocal: ops.reciprocal, rsqrt: ops.rsqrt, sigmoid: ops.sigmoid, sign: ops.sign, sin: ops.sin,
   sinh: ops.sinh, sqrt: ops.sqrt, tan: ops.tan, tanh: ops.tanh, trunc: ops.trunc, round: ops.round,
 };
@@ -100,10 +100,10 @@ def(['isfinite(Tensor input)'], (b) =>
 // ---- binary arithmetic -----------------------------------------------------------------
 const withAlpha = (other: TensorOrScalar, alpha: PyValue): TensorOrScalar =>
   alpha === 1 ? other : other instanceof Tensor ? ops.mul(other, toScalar(alpha)) : new PyFloat(ops.scalarValue(other) * toFloat(alpha));
-def(['add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)'], (b) => ops.add(TS(b.input), withAlpha(TS(b.other), b.alpha)), {
+def(['add(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)'], (b) => (b.alpha === 1 ? ops.add(TS(b.input), TS(b.other)) : ops.addAlpha(TS(b.input), TS(b.other), toScalar(b.alpha))), {
   numbersAsTensors: true,
 });
-def(['sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)'], (b) => ops.sub(TS(b.input), withAlpha(TS(b.other), b.alpha)), {
+def(['sub(Tensor input, Tensor other, *, Scalar alpha=1, Tensor out=None)'], (b) => (b.alpha === 1 ? ops.sub(TS(b.input), TS(b.other)) : ops.subAlpha(TS(b.input), TS(b.other), toScalar(b.alpha))), {
   numbersAsTensors: true,
   aliases: ['subtract'],
 });
@@ -114,12 +114,8 @@ def(
     'div(Tensor input, Tensor other, *, str? rounding_mode, Tensor out=None)',
     'div(Tensor input, Scalar other, *, str? rounding_mode)',
   ],
-  (b) => {
-    const q = ops.div(TS(b.input), TS(b.other));
-    if (b.rounding_mode === 'trunc') return ops.trunc(q);
-    if (b.rounding_mode === 'floor') return ops.floor(q);
-    return q;
-  },
+  // the rounding_mode overloads are div.Tensor_mode even for rounding_mode=None (DivBackward2)
+  (b, overload) => (overload === 0 ? ops.div(TS(b.input), TS(b.other)) : ops.divRounding(TS(b.input), TS(b.other), b.rounding_mode as string | null)),
   { numbersAsTensors: true, aliases: ['divide', 'true_divide'] },
 );
 for (const [name, f] of [['add_', add_], ['sub_', sub_], ['mul_', mul_], ['div_', div_]] as const)
@@ -136,6 +132,7 @@ def(
 def(['pow_(Tensor input, Scalar exponent)'], (b) => unary_(T(b.input), (s) => ops.pow(s, TS(b.exponent))), { only: 'method' });
 def(['floor_divide(Tensor input, Tensor other, *, Tensor out=None)'], (b) => ops.floorDivide(TS(b.input), TS(b.other)), { numbersAsTensors: true });
 def(['remainder(Tensor input, Tensor other, *, Tensor out=None)'], (b) => ops.remainder(TS(b.input), TS(b.other)), { numbersAsTensors: true });
+def(['fmod(Tensor input, Tensor other, *, Tensor out=None)', 'fmod(Tensor input, Scalar other, *, Tensor out=None)'], (b) => ops.fmod(T(b.input), TS(b.other)));
 def(['maximum(Tensor input, Tensor other, *, Tensor out=None)'], (b) => ops.maximum(T(b.input), T(b.other)));
 def(['minimum(Tensor input, Tensor other, *, Tensor out=None)'], (b) => ops.minimum(T(b.input), T(b.other)));
 def(['rsub(Tensor input, Tensor other, *, Scalar alpha=1)'], (b) => ops.rsub(T(b.input), withAlpha(TS(b.other), b.alpha)), { numbersAsTensors: true });

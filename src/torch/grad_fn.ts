@@ -39,13 +39,16 @@ export function gradFnObject(node: Node | null): GradFn | null {
   return w;
 }
 
+/** Nodes written by hand in C++ (torch/csrc/autograd/functions): name() is their qualified C++ name. */
+const HAND_WRITTEN = new Set(['AccumulateGrad', 'CopySlices', 'CopyBackwards']);
+
 function gradFnAttr(self: GradFn, name: string): PyValue | undefined {
   const node = self.node;
   switch (name) {
     case 'next_functions':
       return new PyTuple(node.next.map((n, i) => new PyTuple([gradFnObject(n), n === null ? 0 : node.nextNr[i]])));
     case 'name':
-      return () => node.fn.name;
+      return () => (HAND_WRITTEN.has(node.fn.name) ? `torch::autograd::${node.fn.name}` : node.fn.name);
     case 'variable':
       if (node instanceof AccumulateGrad) return node.variable;
       return undefined;
