@@ -1,5 +1,5 @@
 /** Elementwise math (derivatives.yaml formulas, written with the ops themselves). */
-import { expf, sigmoidf } from '../tensor/f32math.js';
+import { acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, sigmoidf, sinf, sinhf, tanf, tanhf } from '../tensor/f32math.js';
 import { defineUnary } from './registry.js';
 import { add, div, mul, mulScalar, neg, sub } from './arith.js';
 import { zerosLike } from './creation.js';
@@ -8,10 +8,11 @@ import { gtScalar } from './select.js';
 const zeroGrad = (g: import('../tensor/tensor.js').Tensor) => zerosLike(g);
 
 export const exp = defineUnary({ gradFn: 'ExpBackward0', f: Math.exp, f32: expf, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, r!) });
-export const log = defineUnary({ gradFn: 'LogBackward0', f: Math.log, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, s!) });
+export const log = defineUnary({ gradFn: 'LogBackward0', f: Math.log, f32: logf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, s!) });
 export const log2 = defineUnary({
   gradFn: 'Log2Backward0',
   f: Math.log2,
+  f32: log2f,
   dtype: 'float',
   uses: ['self'],
   grad: (g, s) => div(g, mulScalar(s!, Math.LN2)),
@@ -19,17 +20,19 @@ export const log2 = defineUnary({
 export const log10 = defineUnary({
   gradFn: 'Log10Backward0',
   f: Math.log10,
+  f32: log10f,
   dtype: 'float',
   uses: ['self'],
   grad: (g, s) => div(g, mulScalar(s!, Math.LN10)),
 });
-export const log1p = defineUnary({ gradFn: 'Log1PBackward0', f: Math.log1p, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(s!, 1)) });
-export const expm1 = defineUnary({ gradFn: 'Expm1Backward0', f: Math.expm1, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, add(r!, 1)) });
-export const sin = defineUnary({ gradFn: 'SinBackward0', f: Math.sin, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cos(s!)) });
-export const cos = defineUnary({ gradFn: 'CosBackward0', f: Math.cos, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, neg(sin(s!))) });
+export const log1p = defineUnary({ gradFn: 'Log1PBackward0', f: Math.log1p, f32: log1pf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(s!, 1)) });
+export const expm1 = defineUnary({ gradFn: 'Expm1Backward0', f: Math.expm1, f32: expm1f, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, add(r!, 1)) });
+export const sin = defineUnary({ gradFn: 'SinBackward0', f: Math.sin, f32: sinf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cos(s!)) });
+export const cos = defineUnary({ gradFn: 'CosBackward0', f: Math.cos, f32: cosf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, neg(sin(s!))) });
 export const tan = defineUnary({
   gradFn: 'TanBackward0',
   f: Math.tan,
+  f32: tanf,
   dtype: 'float',
   uses: ['result'],
   grad: (g, _s, r) => mul(g, add(mul(r!, r!), 1)),
@@ -37,6 +40,7 @@ export const tan = defineUnary({
 export const asin = defineUnary({
   gradFn: 'AsinBackward0',
   f: Math.asin,
+  f32: asinf,
   dtype: 'float',
   uses: ['self'],
   grad: (g, s) => mul(g, rsqrt(sub(1, mul(s!, s!)))),
@@ -44,16 +48,18 @@ export const asin = defineUnary({
 export const acos = defineUnary({
   gradFn: 'AcosBackward0',
   f: Math.acos,
+  f32: acosf,
   dtype: 'float',
   uses: ['self'],
   grad: (g, s) => mul(neg(g), rsqrt(sub(1, mul(s!, s!)))),
 });
-export const atan = defineUnary({ gradFn: 'AtanBackward0', f: Math.atan, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(mul(s!, s!), 1)) });
-export const sinh = defineUnary({ gradFn: 'SinhBackward0', f: Math.sinh, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cosh(s!)) });
-export const cosh = defineUnary({ gradFn: 'CoshBackward0', f: Math.cosh, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, sinh(s!)) });
+export const atan = defineUnary({ gradFn: 'AtanBackward0', f: Math.atan, f32: atanf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(mul(s!, s!), 1)) });
+export const sinh = defineUnary({ gradFn: 'SinhBackward0', f: Math.sinh, f32: sinhf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cosh(s!)) });
+export const cosh = defineUnary({ gradFn: 'CoshBackward0', f: Math.cosh, f32: coshf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, sinh(s!)) });
 export const tanh = defineUnary({
   gradFn: 'TanhBackward0',
   f: Math.tanh,
+  f32: tanhf,
   dtype: 'float',
   uses: ['result'],
   grad: (g, _s, r) => mul(g, sub(1, mul(r!, r!))),
