@@ -26,6 +26,10 @@ export * from './scalar.js';
 export * from './inplace.js';
 export * from './indexing.js';
 export * from './loss.js';
+export * from './sort.js';
+export * from './diag.js';
+export * from './gather.js';
+export * from './linalg_extra.js';
 /** Shape helpers the Python face needs next to the ops. */
 export { broadcastShapes, sizeRepr, wrapDim } from '../tensor/shape.js';
 

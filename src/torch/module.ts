@@ -18,6 +18,8 @@ import './creation.js';
 import { dtypeObject } from './dtype_object.js';
 import { functionalModule } from './functional.js';
 import { torchFunction, torchFunctions } from './functions.js';
+import './tensorops_defs.js';
+import { linalgModule } from './linalg.js';
 import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
 import { toInt } from './pyconv.js';
@@ -81,6 +83,7 @@ export function createTorchModule(): PyModule {
   const nn = moduleOf('torch.nn', { functional: moduleOf('torch.nn.functional', tables.functional) });
   torch.dict.set('nn', nn);
   torch.dict.set('autograd', moduleOf('torch.autograd', tables.autograd));
+  torch.dict.set('linalg', moduleOf('torch.linalg', linalgModule()));
   return torch;
 }
 
@@ -135,6 +138,7 @@ export function torchModules(): Record<string, () => PyValue> {
     'torch.nn': () => child('torch', 'nn'),
     'torch.nn.functional': () => child('torch.nn', 'functional'),
     'torch.autograd': () => child('torch', 'autograd'),
+    'torch.linalg': () => child('torch', 'linalg'),
     torchviz: () => moduleOf('torchviz', torchvizModule()),
     numpy: () => moduleOf('numpy', numpyModule()),
   };

@@ -9,6 +9,7 @@ import { runtimeError, typeError } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
 import { type PyValue, definePyType, pyTypeName } from '../python/values.js';
 import { dtypeObjects } from './dtype_object.js';
+import { ndarrayRepr, ndarrayStr } from './numpy_format.js';
 
 export class NdArray {
   constructor(readonly tensor: Tensor) {}
@@ -25,6 +26,8 @@ export const ndarrayFromTensor = (t: Tensor): NdArray => {
 definePyType<NdArray>(NdArray, {
   name: 'ndarray',
   module: 'numpy',
+  str: (self) => ndarrayStr(self.tensor),
+  repr: (self) => ndarrayRepr(self.tensor),
   getattr(self, name): PyValue | undefined {
     if (name === 'dtype') return self.tensor.dtype.name;
     if (name === 'ndim') return self.tensor.dim();
