@@ -14,6 +14,7 @@ import { BuiltinFunction, PyClass, PyModule } from '../python/objects.js';
 import { objectClass } from '../python/types.js';
 import { type PyValue, pyTypeName, PyList, PyTuple } from '../python/values.js';
 import { autogradModule } from './autograd.js';
+import { createOptimModule } from './optim/index.js';
 import './creation.js';
 import { dtypeObject } from './dtype_object.js';
 import { functionalModule } from './functional.js';
@@ -84,6 +85,7 @@ export function createTorchModule(): PyModule {
   torch.dict.set('nn', nn);
   torch.dict.set('autograd', moduleOf('torch.autograd', tables.autograd));
   torch.dict.set('linalg', moduleOf('torch.linalg', linalgModule()));
+  torch.dict.set('optim', createOptimModule());
   return torch;
 }
 
@@ -139,6 +141,8 @@ export function torchModules(): Record<string, () => PyValue> {
     'torch.nn.functional': () => child('torch.nn', 'functional'),
     'torch.autograd': () => child('torch', 'autograd'),
     'torch.linalg': () => child('torch', 'linalg'),
+    'torch.optim': () => child('torch', 'optim'),
+    'torch.optim.lr_scheduler': () => child('torch.optim', 'lr_scheduler'),
     torchviz: () => moduleOf('torchviz', torchvizModule()),
     numpy: () => moduleOf('numpy', numpyModule()),
   };
