@@ -3,14 +3,20 @@ import { bool, float32, int64 } from '../tensor/dtype.js';
 import { indexError, runtimeError, valueError, warn } from '../tensor/errors.js';
 import { broadcastShapes, sameShape, sizeRepr } from '../tensor/shape.js';
 import { type Tensor, contiguousData } from '../tensor/tensor.js';
-import { div, mul, mulScalar, neg, sub } from './arith.js';
+import { add, div, mul, mulScalar, neg, sub } from './arith.js';
 import { zeros } from './creation.js';
-import { make, mapBinary } from './kernels.js';
+import { make, mapBinary, mapTernary, mapUnary } from './kernels.js';
 import { sumF32 } from './sum_f32.js';
 import { logSoftmax, mean, sum } from './reduce.js';
-import { backwardFn, needsGrad, needsGrad2, record } from './registry.js';
-import { abs, sigmoid } from './unary.js';
-import { expand } from './views.js';
+import { backwardFn, defineBinary, needsGrad, needsGrad2, record } from './registry.js';
+import { abs, exp, log, sigmoid } from './unary.js';
+import { detach } from './convert.js';
+import { expand, view } from './views.js';
+import { withGradMode } from '../autograd/grad_mode.js';
+import { PyFloat } from '../python/values.js';
+import { scalarTensor } from './creation.js';
+import { setitem } from './indexing.js';
+import { logicalNot } from './select.js';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -73,8 +79,10 @@ function broadcastPair(input: Tensor, target: Tensor): [Tensor, Tensor] {
     'UserWarning',
     `Using a target size (${sizeRepr(target.shape)}) that is different to the input size (${sizeRepr(input.shape)}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.`,
   );
+  // torch.broadcast_tensors: an operand already of the broadcast size is kept as it is
   const shape = broadcastShapes(input.shape, target.shape);
-  return [expand(input, shape), expand(target, shape)];
+  const grow = (t: Tensor) => (sameShape(t.shape, shape) ? t : expand(t, shape));
+  return [grow(input), grow(target)];
 }
 
 const mse = pointwise({
@@ -118,14 +126,62 @@ export function smoothL1Loss(input: Tensor, target: Tensor, reduction: string = 
   return smoothL1(beta)(x, t, checkReduction(reduction));
 }
 
-const bce = pointwise({
+function huber(delta: number) {
+  return pointwise({
+    gradFn: 'HuberLossBackward0',
+    value: (x, t) => {
+      const d = Math.abs(x - t);
+      return d < delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
+    },
+    dInput: (g, x, t) => mul(g, huberSlope(x, t, delta)),
+    dTarget: (g, x, t) => mul(g, neg(huberSlope(x, t, delta))),
+  });
+}
+const huberSlope = (x: Tensor, t: Tensor, delta: number): Tensor =>
+  mapBinary(x, t, x.dtype, (a, b) => {
+    const d = a - b;
+    return d < -delta ? -delta : d > delta ? delta : d;
+  });
+
+export function huberLoss(input: Tensor, target: Tensor, reduction: string = 'mean', delta = 1): Tensor {
+  const [x, t] = broadcastPair(input, target);
+  const r = checkReduction(reduction);
+  if (!(delta > 0)) throw runtimeError('huber_loss does not support non-positive values for delta.');
+  return huber(delta)(x, t, r);
+}
+
+/** xlogy(t, t) of kl_div (0 where t == 0): XlogyBackward0. */
+const xlogy = defineBinary({
+  gradFn: 'XlogyBackward0',
+  f: (x, y) => (y !== y ? y : x === 0 ? 0 : x * Math.log(y)),
+  dtype: 'float',
+  self: { uses: ['self', 'other'], grad: (g, s, o) => mul(g, mapBinary(s!, o!, o!.dtype, (x, y) => (x === 0 && y <= 0 ? 0 : Math.log(y)))) },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(g, div(s!, o!)) },
+});
+
+/** F.kl_div (composite in 1.13): target * (log target - input), or exp(target) * (target - input) for log targets. */
+export function klDiv(input: Tensor, target: Tensor, reduction: string = 'mean', logTarget = false): Tensor {
+  if (reduction === 'mean') {
+    warn(
+      'UserWarning',
+      "reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.",
+    );
+  }
+  const r = reduction === 'batchmean' ? 'sum' : checkReduction(reduction);
+  const e = logTarget ? mul(exp(target), sub(target, input)) : sub(xlogy(target, target), mul(target, input));
+  const out = r === 'none' ? e : r === 'sum' ? sum(e) : mean(e);
+  return reduction === 'batchmean' && input.shape.length !== 0 ? div(out, input.shape[0]) : out;
+}
+
+const bceFormulas: PointwiseLoss = {
   gradFn: 'BinaryCrossEntropyBackward0',
   value: (x, t) => -(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100)),
   dInput: (g, x, t) => mul(g, mapBinary(x, t, x.dtype, (a, b) => (a - b) / Math.max((1 - a) * a, 1e-12))),
   dTarget: (g, x) => mul(g, mapBinary(x, x, x.dtype, (a) => Math.max(Math.log(1 - a), -100) - Math.max(Math.log(a), -100))),
-});
+};
+const bce = { ...bceFormulas, apply: pointwise(bceFormulas) };
 
-export function binaryCrossEntropy(input: Tensor, target: Tensor, reduction: string = 'mean'): Tensor {
+export function binaryCrossEntropy(input: Tensor, target: Tensor, reduction: string = 'mean', weight: Tensor | null = null): Tensor {
   if (!sameShape(input.shape, target.shape)) {
     throw valueError(
       `Using a target size (${sizeRepr(target.shape)}) that is different to the input size (${sizeRepr(input.shape)}) is deprecated. Please ensure they have the same size.`,
@@ -135,7 +191,32 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, reduction: str
   for (let i = 0; i < d.length; i++) {
     if (!(d[i] >= 0 && d[i] <= 1)) throw runtimeError('all elements of input should be between 0 and 1');
   }
-  return bce(input, target, checkReduction(reduction));
+  if (weight === null) return bce.apply(input, target, checkReduction(reduction));
+  // F.binary_cross_entropy expands the weight to the target's size; it gets no gradient
+  return weightedBce(input, target, checkReduction(reduction), expandWeight(weight, target));
+}
+
+function expandWeight(weight: Tensor, target: Tensor): Tensor {
+  return expand(detach(weight), broadcastShapes(target.shape, weight.shape));
+}
+
+const weightedBceFn = backwardFn('BinaryCrossEntropyBackward0', (n, [g]) => {
+  const x = n.unpack(0);
+  const t = n.unpack(1);
+  const w = n.unpack(2);
+  const ge = mul(spread(g!, x.shape, n.ctx as Reduction), w);
+  return [n.next[0] ? bce.dInput(ge, x, t) : null, n.next[1] ? bce.dTarget(ge, x, t) : null];
+});
+function weightedBce(input: Tensor, target: Tensor, reduction: Reduction, w: Tensor): Tensor {
+  const values = mapBinary(mapBinary(input, target, input.dtype, bce.value), w, input.dtype, (v, wv) => v * wv);
+  const out = reduceRaw(values, reduction);
+  if (needsGrad2(input, target)) {
+    const node = record(out, weightedBceFn, [input, target], reduction);
+    node.save(input);
+    node.save(target);
+    node.save(w);
+  }
+  return out;
 }
 
 const bceLogits = pointwise({
@@ -148,11 +229,53 @@ const bceLogits = pointwise({
   dTarget: (g, x) => mul(g, neg(x)),
 });
 
-export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, reduction: string = 'mean'): Tensor {
+export function binaryCrossEntropyWithLogits(
+  input: Tensor,
+  target: Tensor,
+  reduction: string = 'mean',
+  weight: Tensor | null = null,
+  posWeight: Tensor | null = null,
+): Tensor {
   if (!sameShape(input.shape, target.shape)) {
     throw valueError(`Target size (${sizeRepr(target.shape)}) must be the same as input size (${sizeRepr(input.shape)})`);
   }
-  return bceLogits(input, target, checkReduction(reduction));
+  if (weight === null && posWeight === null) return bceLogits(input, target, checkReduction(reduction));
+  return weightedBceLogits(input, target, checkReduction(reduction), weight && detach(weight), posWeight && detach(posWeight));
+}
+
+/** With weight / pos_weight: (1 - t) x + (1 + (pw - 1) t) softplus(-x), times weight (ATen's formulas). */
+const weightedBceLogitsFn = backwardFn('BinaryCrossEntropyWithLogitsBackward0', (n, [g]) => {
+  const x = n.unpack(0);
+  const t = n.unpack(1);
+  const { reduction, w, pw } = n.ctx as { reduction: Reduction; w: Tensor | null; pw: Tensor | null };
+  let ge = spread(g!, x.shape, reduction);
+  if (w !== null) ge = mul(ge, w);
+  const sx = sigmoid(x);
+  let dx: Tensor | null = null;
+  let dt: Tensor | null = null;
+  if (n.next[0]) {
+    // ((pw t + 1 - t) sigmoid(x) - pw t) g
+    dx = pw === null ? mul(ge, sub(sx, t)) : mul(ge, sub(mul(add(mul(pw, t), sub(1, t)), sx), mul(pw, t)));
+  }
+  if (n.next[1]) dt = pw === null ? mul(ge, neg(x)) : mul(ge, sub(log(sub(1, sx)), mul(pw, log(sx))));
+  return [dx, dt];
+});
+function weightedBceLogits(input: Tensor, target: Tensor, reduction: Reduction, w: Tensor | null, pw: Tensor | null): Tensor {
+  const shape = input.shape;
+  const pwe = pw === null ? null : expand(pw, broadcastShapes(shape, pw.shape));
+  let values = mapBinary(input, target, input.dtype, (x, t) => Math.max(-x, 0) + Math.log(Math.exp(-Math.max(-x, 0)) + Math.exp(-x - Math.max(-x, 0))));
+  // values holds softplus(-x); combine with (1 - t) x and the pos_weight factor
+  const xt = mapBinary(input, target, input.dtype, (x, t) => (1 - t) * x);
+  values = pwe === null ? mapBinary(xt, values, input.dtype, (a, b) => a + b) : mapTernary(xt, values, mapBinary(pwe, target, input.dtype, (p, t) => 1 + (p - 1) * t), input.dtype, (a, b, c) => a + c * b);
+  if (w !== null) values = mapBinary(values, w, input.dtype, (v, wv) => v * wv);
+  if (!sameShape(values.shape, shape)) throw runtimeError(`output with shape ${sizeRepr(shape)} doesn't match the broadcast shape ${sizeRepr(values.shape)}`);
+  const out = reduceRaw(values, reduction);
+  if (needsGrad2(input, target)) {
+    const node = record(out, weightedBceLogitsFn, [input, target], { reduction, w, pw: pwe });
+    node.save(input);
+    node.save(target);
+  }
+  return out;
 }
 
 const nllFn = backwardFn('NllLossBackward0', (n, [g]) => {
@@ -259,15 +382,86 @@ function cascadeSum(losses: number[], picks: number[], round: (v: number) => num
   return s;
 }
 
-/** F.cross_entropy = nll_loss(log_softmax(input, 1)) for class-index targets. */
-export function crossEntropy(input: Tensor, target: Tensor, weight: Tensor | null = null, reduction: string = 'mean', ignoreIndex = -100): Tensor {
+const divScalarFn = backwardFn('DivBackward1', (n, [g]) => [div(g!, n.ctx as number)], (n) => ({ other: n.ctx as number }));
+/** Tensor / int64 inside ATen (div.Scalar): DivBackward1, one input. */
+function divScalar(x: Tensor, s: number): Tensor {
+  const out = withGradMode(false, () => div(x, s));
+  if (needsGrad(x)) record(out, divScalarFn, [x], s);
+  return out;
+}
+
+/** The weight viewed to broadcast along the class dim (1, C, 1, ...). */
+function classWeight(weight: Tensor, nd: number, classDim: number): Tensor {
+  const shape = new Array<number>(nd).fill(1);
+  shape[classDim] = weight.shape[0];
+  return view(weight, shape);
+}
+
+/** F.cross_entropy: class-index targets go through nll_loss(log_softmax), probabilities as ATen's prob-target loss. */
+export function crossEntropy(
+  input: Tensor,
+  target: Tensor,
+  weight: Tensor | null = null,
+  reduction: string = 'mean',
+  ignoreIndex = -100,
+  labelSmoothing = 0,
+): Tensor {
+  const r = checkReduction(reduction);
   const dim = input.shape.length === 1 ? 0 : 1;
+  if (labelSmoothing < 0 || labelSmoothing > 1) throw runtimeError(`label_smoothing must be between 0.0 and 1.0. Got: ${labelSmoothing}`);
   if (target.dtype.isFloating && sameShape(input.shape, target.shape)) {
-    // class probabilities
-    const r = checkReduction(reduction);
-    const e = neg(sum(mul(logSoftmax(input, dim), target), dim));
-    return r === 'none' ? e : r === 'sum' ? sum(e) : div(sum(e), input.shape.length === 1 ? 1 : input.shape[0]);
+    if (ignoreIndex !== -100) throw runtimeError('ignore_index is not supported for floating point target');
+    const C = input.shape[dim];
+    const ls = logSoftmax(input, dim);
+    const t = labelSmoothing > 0 ? add(mul(target, new PyFloat(1 - labelSmoothing)), new PyFloat(labelSmoothing / C)) : target;
+    let prod = mul(ls, t);
+    if (weight !== null) prod = mul(prod, input.shape.length > 1 ? classWeight(weight, input.shape.length, dim) : weight);
+    if (r === 'none') return neg(sum(prod, dim));
+    const total = neg(sum(prod));
+    return r === 'sum' ? total : divScalar(total, input.numel() / C);
   }
   if (target.dtype === bool || target.dtype.isFloating) throw runtimeError(`expected scalar type Long but found ${target.dtype.scalarName}`);
+  if (labelSmoothing > 0) return smoothedCrossEntropy(input, target, weight, r, ignoreIndex, labelSmoothing, dim);
   return nllLoss(logSoftmax(input, dim), target, weight, reduction, ignoreIndex);
+}
+
+/** ATen 1.13's cross_entropy_loss_label_smoothing: (1 - ls) nll + ls / C * (the -sum of log-probabilities, ignored samples zeroed). */
+function smoothedCrossEntropy(input: Tensor, target: Tensor, weight: Tensor | null, r: Reduction, ignoreIndex: number, ls: number, dim: number): Tensor {
+  const C = input.shape[dim];
+  const lsm = logSoftmax(input, dim);
+  const nll = nllLoss(lsm, target, weight, r, ignoreIndex);
+  const ignore = mapUnary(target, bool, (v) => (v === ignoreIndex ? 1 : 0));
+  const smooth = neg(sum(weight === null ? lsm : mul(lsm, classWeight(weight, input.shape.length, dim)), dim));
+  setitem(smooth, [ignore], scalarTensor(new PyFloat(0)));
+  let ret: Tensor;
+  if (r === 'none') ret = smooth;
+  else if (r === 'sum') ret = sum(smooth);
+  else if (weight === null) ret = mean(maskedSelect(smooth, logicalNot(ignore)));
+  else {
+    const ws = contiguousData(weight);
+    const ts = contiguousData(target);
+    let total = 0;
+    for (let i = 0; i < ts.length; i++) if (ts[i] !== ignoreIndex) total += ws[ts[i]];
+    ret = div(sum(smooth), scalarTensor(new PyFloat(total), weight.dtype));
+  }
+  return add(mulScalar(nll, 1 - ls), mulScalar(ret, ls / C));
+}
+
+const maskedSelectFn = backwardFn('MaskedSelectBackward0', (n, [g]) => {
+  const { shape, picks } = n.ctx as { shape: number[]; picks: number[] };
+  const out = zeros(shape, g!.dtype);
+  const gd = contiguousData(g!);
+  for (let i = 0; i < picks.length; i++) out.data[picks[i]] = gd[i];
+  return [out];
+});
+/** x.masked_select(mask) for a mask of x's shape: MaskedSelectBackward0. */
+function maskedSelect(x: Tensor, mask: Tensor): Tensor {
+  const xd = contiguousData(x);
+  const md = contiguousData(mask);
+  const picks: number[] = [];
+  for (let i = 0; i < md.length; i++) if (md[i]) picks.push(i);
+  const out = make(x.dtype.alloc(picks.length), [picks.length], x.dtype);
+  for (let i = 0; i < picks.length; i++) out.data[i] = xd[picks[i]];
+  if (needsGrad(x)) record(out, maskedSelectFn, [x], { shape: x.shape, picks });
+  return out;
 }
