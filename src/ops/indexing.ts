@@ -47,10 +47,14 @@ function applyBasic(self: Tensor, keys: readonly IndexKey[]): Basic {
   let r = self;
   let dim = 0;
   const adv: (Tensor | null)[] = [];
-  for (let k of keys) {
+  for (let pos = 0; pos < keys.length; pos++) {
+    let k = keys[pos];
     // a 0-d integer tensor indexes like an int (SelectBackward0)
     if (k instanceof Tensor && k.shape.length === 0 && !k.dtype.isFloating && k.dtype !== bool && k.dtype.name !== 'uint8') k = k.item();
     if (typeof k === 'number') {
+      // PyTorch names the position of the index in the subscript, not the dim it lands on
+      const size = r.shape[dim];
+      if (k < -size || k >= size) throw indexError(`index ${k} is out of bounds for dimension ${pos} with size ${size}`);
       r = select(r, dim, k);
     } else if (k === null) {
       r = unsqueeze(r, dim);

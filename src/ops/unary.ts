@@ -1,5 +1,6 @@
 /** Elementwise math (derivatives.yaml formulas, written with the ops themselves). */
 import { acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, sigmoidf, sinf, sinhf, tanf, tanhf } from '../tensor/f32math.js';
+import { erf as erfScalar } from './erf.js';
 import { defineUnary } from './registry.js';
 import { add, div, mul, mulScalar, neg, sub } from './arith.js';
 import { zerosLike } from './creation.js';
@@ -115,4 +116,19 @@ export const exp2 = defineUnary({
   dtype: 'float',
   uses: ['result'],
   grad: (g, _s, r) => mul(g, mulScalar(r!, Math.LN2)),
+});
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+export const erf = defineUnary({
+  gradFn: 'ErfBackward0',
+  f: erfScalar,
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => mul(g, mulScalar(exp(neg(mul(s!, s!))), TWO_OVER_SQRT_PI)),
+});
+export const erfc = defineUnary({
+  gradFn: 'ErfcBackward0',
+  f: (x) => 1 - erfScalar(x),
+  dtype: 'float',
+  uses: ['self'],
+  grad: (g, s) => mul(g, mulScalar(exp(neg(mul(s!, s!))), -TWO_OVER_SQRT_PI)),
 });

@@ -308,7 +308,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
   if (x.shape.length === 0) throw indexError('invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
   const d = wrapDim(dim, x.shape.length);
   const size = x.shape[d];
-  if (index < -size || index >= size) throw indexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  if (index < -size || index >= size) throw indexError(`select(): index ${index} out of range for tensor of size ${shapeList(x.shape)} at dimension ${d}`);
   const i = index < 0 ? index + size : index;
   const shape = x.shape.filter((_, k) => k !== d);
   const strides = x.strides.filter((_, k) => k !== d);
