@@ -31,7 +31,7 @@ import {
 import { add, binop, compare, divmod, hashKey, iterate, pyLen, slots, toArray, truthy, unary } from './ops.js';
 import { state } from './state.js';
 import { formatValue } from './str-methods.js';
-import { objectId, pyRepr, pyStr } from './text.js';
+import { MAX_STR_DIGITS, objectId, pyRepr, pyStr } from './text.js';
 import {
   boolClass,
   classOf,
@@ -129,6 +129,11 @@ function parseIntText(text: string, base: number): Int | undefined {
   }
   if (s === '' || s.startsWith('_') || s.endsWith('_') || s.includes('__')) return undefined;
   s = s.replace(/_/g, '');
+  // CPython 3.11's guard against quadratic-time conversion (bases that are not powers of two)
+  if ((base & (base - 1)) !== 0 && s.length > MAX_STR_DIGITS)
+    throw valueErr(
+      `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+    );
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
   let v = 0n;
   const b = BigInt(base);

@@ -33,7 +33,7 @@ import { eq, floorDiv, ge, globalValue, gt, isNum, le, local, lt, mod, ne, read,
 import { syntaxError, type Analysis, type Scope } from './scope.js';
 import { state } from './state.js';
 import { formatValue } from './str-methods.js';
-import { pyRepr, pyStr } from './text.js';
+import { excStr, pyRepr, pyStr } from './text.js';
 import { objectClass, typeName } from './types.js';
 import { PyFloat, PyList, PyTuple, PY_TYPE, type BinOp, type CmpOp, type Kwargs, type PyValue } from './values.js';
 import { dictSet, setAdd } from './collection-methods.js';
@@ -931,7 +931,7 @@ export class Compiler {
     }
     const after = n - star - 1;
     return (f, v) => {
-      const items = toArray(v);
+      const items = v instanceof PyTuple || v instanceof PyList ? v.items : unpackIterable(v, Infinity);
       if (items.length < n - 1)
         throw valueErr(`not enough values to unpack (expected at least ${n - 1}, got ${items.length})`);
       for (let i = 0; i < star; i++) stores[i](f, items[i]);
@@ -1148,7 +1148,7 @@ export class Compiler {
           state.line = line;
           const a = local(f, i, name);
           const b = read(f, j, k, v, nj);
-          f[i] = isNum(a) ? add(a, b) : inplace('+', a, b);
+          f[i] = isNum(a) && isNum(b) ? add(a, b) : inplace('+', a, b);
           return NORMAL;
         };
       if (op === '-')
@@ -1156,7 +1156,7 @@ export class Compiler {
           state.line = line;
           const a = local(f, i, name);
           const b = read(f, j, k, v, nj);
-          f[i] = isNum(a) ? sub(a, b) : inplace('-', a, b);
+          f[i] = isNum(a) && isNum(b) ? sub(a, b) : inplace('-', a, b);
           return NORMAL;
         };
       return (f) => {
@@ -1483,12 +1483,23 @@ function compareOne(op: string, a: PyValue, b: PyValue): PyValue {
 
 function unpackIterable(v: PyValue, n: number): PyValue[] {
   const out: PyValue[] = [];
-  const it = iterate(v);
+  const it = unpackIterator(v);
   for (let r = it.next(); !r.done; r = it.next()) {
     out.push(r.value);
     if (out.length > n) throw valueErr(`too many values to unpack (expected ${n})`);
   }
   return out;
+}
+
+/** iterate(v) for an unpacking target, with CPython's message for a value that is not iterable. */
+function unpackIterator(v: PyValue): Iterator<PyValue> {
+  try {
+    return iterate(v);
+  } catch (e) {
+    if (e instanceof PyExc && e.cls.name === 'TypeError' && excStr(e) === `'${typeName(v)}' object is not iterable`)
+      throw typeErr(`cannot unpack non-iterable ${typeName(v)} object`);
+    throw e;
+  }
 }
 
 export function exceptionMatches(exc: PyExc, type: PyValue): boolean {

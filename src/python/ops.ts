@@ -208,8 +208,8 @@ function objectBinop(op: BinOp, a: PyValue, b: PyValue): PyValue {
   return r;
 }
 
-function unsupported(op: BinOp, a: PyValue, b: PyValue): PyExc {
-  const sym = op === '**' ? '** or pow()' : op;
+function unsupported(op: BinOp, a: PyValue, b: PyValue, augmented = false): PyExc {
+  const sym = augmented ? `${op}=` : op === '**' ? '** or pow()' : op;
   return typeErr(`unsupported operand type(s) for ${sym}: '${typeName(a)}' and '${typeName(b)}'`);
 }
 
@@ -317,14 +317,15 @@ export function keyError(key: PyValue): PyExc {
   return e;
 }
 
-export function binop(op: BinOp, a: PyValue, b: PyValue): PyValue {
+/** `a op b`; `augmented` only changes the error text (`+=` for `x += y`). */
+export function binop(op: BinOp, a: PyValue, b: PyValue, augmented = false): PyValue {
   const ka = numKind(a);
   if (ka >= 0) {
     const kb = numKind(b);
     if (kb >= 0) {
       const r = numBinop(op, a, b, (ka | kb) === 1);
       if (r !== NotImplemented) return r;
-      throw unsupported(op, a, b);
+      throw unsupported(op, a, b, augmented);
     }
   }
   if (typeof a === 'string' && typeof b === 'string' && op === '+') return a + b;
@@ -332,7 +333,7 @@ export function binop(op: BinOp, a: PyValue, b: PyValue): PyValue {
   if (r !== NotImplemented) return r;
   r = sequenceBinop(op, a, b);
   if (r !== NotImplemented) return r;
-  throw unsupported(op, a, b);
+  throw unsupported(op, a, b, augmented);
 }
 
 /** Fast paths for the hottest operators; everything else goes to binop. */
@@ -371,7 +372,7 @@ export function mul(a: PyValue, b: PyValue): PyValue {
 
 /** `a op= b`: the inplace slot (host), __iop__ (user), list +=/*= in place, else binop. */
 export function inplace(op: BinOp, a: PyValue, b: PyValue): PyValue {
-  if (typeof a === 'number' || typeof a === 'string' || a instanceof PyFloat) return binop(op, a, b);
+  if (typeof a === 'number' || typeof a === 'string' || a instanceof PyFloat) return binop(op, a, b, true);
   if (a instanceof PyList) {
     if (op === '+') {
       const items = b instanceof PyList || b instanceof PyTuple ? b.items : toArray(b);
@@ -410,7 +411,7 @@ export function inplace(op: BinOp, a: PyValue, b: PyValue): PyValue {
       if (r !== NotImplemented) return r;
     }
   }
-  return binop(op, a, b);
+  return binop(op, a, b, true);
 }
 
 // ---------------------------------------------------------------------------------

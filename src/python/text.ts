@@ -25,7 +25,8 @@ import {
 import { typeName } from './types.js';
 import { PY_TYPE, PyFloat, PyList, PyTuple, type PyType, type PyValue } from './values.js';
 
-const MAX_STR_DIGITS = 4300;
+/** sys.get_int_max_str_digits() of CPython 3.11. */
+export const MAX_STR_DIGITS = 4300;
 
 export function intStr(v: number | bigint): string {
   if (typeof v === 'number') return String(v);

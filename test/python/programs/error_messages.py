@@ -130,3 +130,14 @@ def fv():
     w = 1
 try: fv()
 except NameError as e: print(type(e).__name__, e)
+def unpack_star(v):
+    a, *b = v
+def augmented(x):
+    x += "s"
+def power(x):
+    x **= None
+for t in [lambda: [0 for a, b in [1]], lambda: unpack_star(5), lambda: augmented(1), lambda: power(2.5)]:
+    try: t()
+    except TypeError as e: print(e)
+try: int('7' * 4301)
+except ValueError as e: print(e)
