@@ -30,6 +30,9 @@ export * from './sort.js';
 export * from './diag.js';
 export * from './gather.js';
 export * from './linalg_extra.js';
+export * from './nonzero.js';
+export * from './random_ops.js';
+export * from './clamp_bound.js';
 /** Shape helpers the Python face needs next to the ops. */
 export { broadcastShapes, sizeRepr, wrapDim } from '../tensor/shape.js';
 

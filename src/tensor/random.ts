@@ -225,13 +225,13 @@ export class CpuGenerator {
   }
 
   /** 53 random bits of random64() as a double in [0, 1) (uniform_real<double>). */
-  private unitDouble(): number {
+  unitDouble(): number {
     const hi = this.engine.nextUint32() & 0x1fffff;
     const lo = this.engine.nextUint32();
     return (hi * TWO_POW_32 + lo) * TWO_POW_M53;
   }
 
-  private unitFloat(): number {
+  unitFloat(): number {
     return (this.engine.nextUint32() & 0xffffff) * TWO_POW_M24;
   }
 

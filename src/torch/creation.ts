@@ -7,11 +7,12 @@ import * as ops from '../ops/index.js';
 import { requireGradAtCreation } from '../autograd/tensor_api.js';
 import { type DType, bool, defaultFloat, float64, int64 } from '../tensor/dtype.js';
 import { runtimeError, warn } from '../tensor/errors.js';
-import { defaultGenerator } from '../tensor/random.js';
+import type { CpuGenerator } from '../tensor/random.js';
 import { numelOf } from '../tensor/shape.js';
 import { Tensor, fromFlat } from '../tensor/tensor.js';
 import { PyFloat, PyList, PyTuple, type PyValue } from '../python/values.js';
 import { def } from './functions.js';
+import { genOf } from './generator.js';
 import { NdArray } from './numpy.js';
 import { isPyScalar, toDtype, toFloat, toInt, toScalar, toShape } from './pyconv.js';
 import { checkElements } from './run_context.js';
@@ -122,17 +123,17 @@ def([`eye(int n, ${OUT_TAIL})`, `eye(int n, int m, ${OUT_TAIL})`], (b, i) => {
 function randomFactory(name: 'rand' | 'randn'): void {
   def(
     [`${name}(int[] size, ${GEN_NAMES_TAIL})`, `${name}(int[] size, ${GEN_OUT_TAIL})`, `${name}(int[] size, ${OUT_TAIL})`, `${name}(int[] size, ${NAMES_TAIL})`],
-    (b) => finish(randomTensor(name, sized(toShape(b.size)), dt(b)), b),
+    (b) => finish(randomTensor(genOf(b), name, sized(toShape(b.size)), dt(b)), b),
     { only: 'fn' },
   );
   def([`${name}_like(Tensor input, ${FACTORY_TAIL}, MemoryFormat? memory_format=None)`], (b) =>
-    finish(randomTensor(name, (b.input as Tensor).shape, dt(b, (b.input as Tensor).dtype)), b), { only: 'fn' });
+    finish(randomTensor(genOf(b), name, (b.input as Tensor).shape, dt(b, (b.input as Tensor).dtype)), b), { only: 'fn' });
 }
 
-function randomTensor(name: 'rand' | 'randn', shape: number[], dtype: DType): Tensor {
+function randomTensor(gen: CpuGenerator, name: 'rand' | 'randn', shape: number[], dtype: DType): Tensor {
   if (!dtype.isFloating) throw runtimeError(`"${name === 'rand' ? 'check_uniform_bounds' : 'normal_kernel_cpu'}" not implemented for '${dtype.scalarName}'`);
   const n = numelOf(shape);
-  const values = name === 'rand' ? defaultGenerator.uniform(n, dtype) : defaultGenerator.normal(n, dtype);
+  const values = name === 'rand' ? gen.uniform(n, dtype) : gen.normal(n, dtype);
   return fromFlat(values, shape, dtype);
 }
 randomFactory('rand');
@@ -150,12 +151,12 @@ def(
     const high = toInt(b.high);
     if (low >= high) throw runtimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
     const shape = sized(toShape(b.size));
-    return finish(fromFlat(defaultGenerator.randint(low, high, numelOf(shape)), shape, dt(b, int64)), b);
+    return finish(fromFlat(genOf(b).randint(low, high, numelOf(shape)), shape, dt(b, int64)), b);
   },
   { only: 'fn' },
 );
 def([`randperm(int n, ${GEN_OUT_TAIL})`, `randperm(int n, ${OUT_TAIL})`], (b) => {
   const n = toInt(b.n);
   checkElements(n);
-  return finish(fromFlat(defaultGenerator.randperm(n), [n], dt(b, int64)), b);
+  return finish(fromFlat(genOf(b).randperm(n), [n], dt(b, int64)), b);
 }, { only: 'fn' });

@@ -164,8 +164,8 @@ def(['clamp_(Tensor input, Scalar? min=None, Scalar? max=None)'], (b) => clamp_(
   only: 'method',
   aliases: ['clip_'],
 });
-def(['clamp_min(Tensor input, Scalar min)'], (b) => ops.clamp(T(b.input), toScalar(b.min), null));
-def(['clamp_max(Tensor input, Scalar max)'], (b) => ops.clamp(T(b.input), null, toScalar(b.max)));
+def(['clamp_min(Tensor input, Scalar min)'], (b) => ops.clampMin(T(b.input), toScalar(b.min)));
+def(['clamp_max(Tensor input, Scalar max)'], (b) => ops.clampMax(T(b.input), toScalar(b.max)));
 def(
   [
     'where(Tensor condition)',
@@ -175,7 +175,7 @@ def(
     'where(Tensor condition, Scalar self, Scalar other)',
   ],
   (b) => {
-    if (b.other === undefined) throw runtimeError('torch.where(condition) (nonzero) is not supported by gradviz');
+    if (b.other === undefined) return new PyTuple(ops.nonzeroTuple(T(b.condition)));
     return ops.where(T(b.condition), TS(b.input ?? b.self), TS(b.other));
   },
   { methodSigs: ['where(Tensor self, Tensor condition, Tensor other)', 'where(Tensor self, Tensor condition, Scalar other)'] },

@@ -18,8 +18,10 @@ import { createOptimModule } from './optim/index.js';
 import './creation.js';
 import { dtypeObject } from './dtype_object.js';
 import { functionalModule } from './functional.js';
+import { generatorClass } from './generator.js';
 import { torchFunction, torchFunctions } from './functions.js';
 import './tensorops_defs.js';
+import './tensorops2_defs.js';
 import { linalgModule } from './linalg.js';
 import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
@@ -107,7 +109,7 @@ function buildTables(): TorchTables {
     get_default_dtype: fn('get_default_dtype', () => dtypeObject(defaultFloat)),
     manual_seed: fn('manual_seed', (args) => {
       defaultGenerator.manualSeed(typeof args[0] === 'bigint' ? args[0] : toInt(args[0]));
-      return null;
+      return defaultGenerator;
     }),
     // No entropy in a run, by design (the same request gives the same answer): the new
     // seed is drawn from the generator itself.
@@ -117,6 +119,8 @@ function buildTables(): TorchTables {
       return s;
     }),
     initial_seed: fn('initial_seed', () => defaultGenerator.initialSeed()),
+    Generator: generatorClass,
+    default_generator: defaultGenerator,
     from_numpy: fn('from_numpy', (args) => fromNumpy(args[0])),
     __version__: '1.13.0a0+gitunknown',
   });

@@ -10,6 +10,7 @@
 import { typeError } from '../tensor/errors.js';
 import { Kwargs, PyFloat, PyList, PyTuple, PyValue, pyTypeName } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
+import { CpuGenerator } from '../tensor/random.js';
 import { DTypeObject } from './dtype_object.js';
 
 type Kind =
@@ -232,6 +233,7 @@ function check(p: Param, v: PyValue, sig: Signature): Check {
     case 'Dimname':
       return verdict(false);
     case 'Generator':
+      return verdict(v === null || v instanceof CpuGenerator);
     case 'Layout':
     case 'MemoryFormat':
       return verdict(v === null);
