@@ -3,6 +3,7 @@ import * as ops from '../ops/index.js';
 import * as loss from '../ops/loss.js';
 import * as act from '../ops/activation.js';
 import * as nnf from '../ops/nn_functional.js';
+import * as shrink from '../ops/math_extra.js';
 import { inplace, unary_ } from '../ops/inplace.js';
 import { runtimeError, warn } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -104,6 +105,8 @@ for (const [name, f] of [
 local(['logsigmoid(Tensor input)'], (b) => act.logsigmoid(T(b.input)));
 local(['softsign(Tensor input)'], (b) => act.softsign(T(b.input)));
 local(['tanhshrink(Tensor input)'], (b) => act.tanhshrink(T(b.input)));
+local(['hardshrink(Tensor input, float lambd=0.5)'], (b) => shrink.hardshrink(T(b.input), toFloat(b.lambd)));
+local(['softshrink(Tensor input, float lambd=0.5)'], (b) => shrink.softshrink(T(b.input), toFloat(b.lambd)));
 
 // ---- layers, normalisation, distances ---------------------------------------------------------
 local(['linear(Tensor input, Tensor weight, Tensor? bias=None)'], (b) => nnf.linear(T(b.input), T(b.weight), b.bias as Tensor | null));

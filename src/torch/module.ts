@@ -21,6 +21,7 @@ import { functionalModule } from './functional.js';
 import { generatorClass } from './generator.js';
 import { torchFunction, torchFunctions } from './functions.js';
 import './tensorops_defs.js';
+import './tensorops3_defs.js';
 import './tensorops2_defs.js';
 import { linalgModule } from './linalg.js';
 import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
