@@ -4,7 +4,7 @@
  * the host (those names raise NameError like any undefined name).
  */
 import { classMethodsOfDict, delAttr, getAttr, lookupAttr, setAttr } from './attrs.js';
-import { callValue, exactArgs, isStopIteration, noKwargs } from './call.js';
+import { callValue, exactArgs, isStopIteration, noKwargs, restoreDepth } from './call.js';
 import { dictUpdate, fromkeys, PyDictView, setAdd, sortValues } from './collection-methods.js';
 import { fatalErr, pyErr, typeErr, valueErr } from './exceptions.js';
 import { asIndex } from './items.js';
@@ -336,9 +336,11 @@ def('next', (args) => {
   if (it instanceof PyInstance) {
     const m = it.cls.lookup('__next__');
     if (m !== undefined) {
+      const depth = state.depth;
       try {
         return callValue(m, [it], null);
       } catch (e) {
+        restoreDepth(depth);
         if (args.length > 1 && isStopIteration(e)) return args[1];
         throw e;
       }
@@ -594,9 +596,11 @@ def('getattr', (args) => {
 
 def('hasattr', (args) => {
   const name = attrName(args[1]);
+  const depth = state.depth;
   try {
     return lookupAttr(args[0], name) !== undefined;
   } catch (e) {
+    restoreDepth(depth);
     if (e instanceof Object && (e as any).cls?.name === 'AttributeError') return false;
     throw e;
   }

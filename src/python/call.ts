@@ -32,16 +32,11 @@ export function callValue(f: PyValue, args: PyValue[], kwargs: Kwargs | null): P
   if (f instanceof PyFunction) return callFunction(f, args, kwargs);
   if (f instanceof BuiltinFunction) return f.fn(args, kwargs);
   if (typeof f === 'function') return f(args, kwargs);
-  if (f instanceof BoundMethod) {
-    const full = new Array(args.length + 1);
-    full[0] = f.self;
-    for (let i = 0; i < args.length; i++) full[i + 1] = args[i];
-    return callValue(f.fn, full, kwargs);
-  }
+  if (f instanceof BoundMethod) return callWithSelf(f.fn, f.self, args, kwargs);
   if (f instanceof PyClass) return instantiate(f, args, kwargs);
   if (f instanceof PyInstance) {
     const m = f.cls.lookup('__call__');
-    if (m !== undefined) return callValue(m, [f, ...args], kwargs);
+    if (m !== undefined) return callWithSelf(m, f, args, kwargs);
   } else {
     const t: PyType | undefined = f !== null && typeof f === 'object' ? (f as any)[PY_TYPE] : undefined;
     if (t?.call) return t.call(f, args, kwargs);
@@ -56,7 +51,7 @@ export function instantiate(cls: PyClass, args: PyValue[], kwargs: Kwargs | null
   const self = cls.isException ? makeExc(cls, args) : native ? native.construct!(args, kwargs) : new PyInstance(cls);
   const init = cls.lookup('__init__');
   if (init !== undefined) {
-    const r = callValue(init, [self, ...args], kwargs);
+    const r = callWithSelf(init, self, args, kwargs);
     if (r !== null) throw typeErr(`__init__() should return None, not '${typeName(r)}'`);
   } else if (!cls.isException && (args.length > 0 || (kwargs && kwargs.size > 0))) {
     throw typeErr(`${cls.name}() takes no arguments`);
@@ -64,12 +59,26 @@ export function instantiate(cls: PyClass, args: PyValue[], kwargs: Kwargs | null
   return self;
 }
 
+/** fn(self, *args): a simple Python function gets both straight in its frame, without an argument array. */
+export function callWithSelf(fn: PyValue, self: PyValue, args: PyValue[], kwargs: Kwargs | null): PyValue {
+  const n = args.length;
+  if (fn instanceof PyFunction && fn.code.arity === n + 1 && kwargs === null) {
+    const f = newFrame(fn.code.nslots);
+    f[0] = self;
+    for (let i = 0; i < n; i++) f[i + 1] = args[i];
+    return callSimple(fn.code, f);
+  }
+  const full = new Array(n + 1);
+  full[0] = self;
+  for (let i = 0; i < n; i++) full[i + 1] = args[i];
+  return callValue(fn, full, kwargs);
+}
+
 export function callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs | null): PyValue {
   const code = fn.code;
-  if (++state.steps > state.maxSteps) stepLimitExceeded();
   const n = code.nslots;
   const f = newFrame(n);
-  if (code.simple && kwargs === null && args.length === code.params.length) {
+  if (args.length === code.arity && kwargs === null) {
     // parameters occupy slots 0..k-1 (scope.ts binds them first)
     for (let i = 0; i < args.length; i++) f[i] = args[i];
   } else {
@@ -83,7 +92,7 @@ export function callFunction(fn: PyFunction, args: PyValue[], kwargs: Kwargs | n
     const free = code.freeSlots;
     for (let i = 0; i < free.length; i++) f[free[i]] = fn.closure[i];
   }
-  return runBody(code, f);
+  return callSimple(code, f);
 }
 
 /**
@@ -95,28 +104,35 @@ export function newFrame(n: number): PyValue[] {
   return new Array(n);
 }
 
-/** Call a `simple` function whose frame already holds exactly its positional arguments. */
+/**
+ * Run a function whose frame holds its arguments (and cells): a step, a frame deeper.
+ * It is inlined into every call site, and V8 inlines only so many bytecodes into one
+ * function, so it is kept small: one read of `state`, and no try/finally — an exception
+ * leaves state.depth as it was where it was thrown, and whoever catches it restores the
+ * depth it saved (restoreDepth).
+ */
 export function callSimple(code: FunctionCode, f: PyValue[]): PyValue {
-  if (++state.steps > state.maxSteps) stepLimitExceeded();
-  return runBody(code, f);
+  const s = state;
+  if (++s.steps > s.maxSteps) stepLimitExceeded();
+  if (s.depth >= s.maxDepth) throw recursionError();
+  s.depth++;
+  const line = s.line;
+  let v: PyValue = null;
+  const body = code.body;
+  const ret = code.ret;
+  if (body !== null && body(f) === RETURN) v = s.retval;
+  else if (ret !== null) {
+    if (code.retLine >= 0) s.line = code.retLine;
+    v = ret(f);
+  }
+  s.line = line;
+  s.depth--;
+  return v;
 }
 
-function runBody(code: FunctionCode, f: PyValue[]): PyValue {
-  if (state.depth >= state.limits.maxDepth) throw recursionError();
-  state.depth++;
-  const line = state.line;
-  try {
-    let v: PyValue;
-    const ret = code.ret;
-    if (ret !== null) {
-      if (code.retLine >= 0) state.line = code.retLine;
-      v = ret(f);
-    } else v = code.body(f) === RETURN ? state.retval : null;
-    state.line = line;
-    return v;
-  } finally {
-    state.depth--;
-  }
+/** After catching an exception that may have left Python frames: their depth, given back. */
+export function restoreDepth(depth: number): void {
+  state.depth = depth;
 }
 
 function plural(n: number, word: string): string {

@@ -7,7 +7,7 @@
  */
 import { getAttr, setAttr, delAttr, methodTable } from './attrs.js';
 import { builtins } from './builtins.js';
-import { BREAK, callFunction, callSimple, callValue, newFrame, CONTINUE, NORMAL, RETURN, stepLimitExceeded } from './call.js';
+import { BREAK, callSimple, callValue, callWithSelf, newFrame, CONTINUE, NORMAL, RETURN, restoreDepth, stepLimitExceeded } from './call.js';
 import { pyErr, toPyExc, typeErr, valueErr } from './exceptions.js';
 import { compileComprehension } from './comprehensions.js';
 import type { Globals } from './globals.js';
@@ -59,6 +59,8 @@ const BINOPS: Record<string, BinOp> = {
 const CMPOPS: Record<string, string> = {
   Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', Eq: '==', NotEq: '!=', Is: 'is', IsNot: 'is not', In: 'in', NotIn: 'not in',
 };
+
+const NO_OPS = new Set(['Pass', 'Global', 'Nonlocal']);
 
 export class Compiler {
   private readonly lines: string[];
@@ -136,10 +138,12 @@ export class Compiler {
     }
     const cell = this.globals.cell(name);
     const g = this.globals;
-    return (_f, v) => {
-      if (cell.v === undefined) cell.order = ++g.seq;
-      cell.v = v;
-    };
+    return (_f, v) => g.bind(cell, v);
+  }
+
+  /** The module cell a plain name target binds, when it is a global (stored without a Store closure). */
+  private globalTarget(t: Node, sc: Scope): Cell | null {
+    return t.nodeType === 'Name' && sc.resolve(t.id) === 'global' ? this.globals.cell(t.id) : null;
   }
 
   deleteName(name: string, sc: Scope): Ex {
@@ -345,11 +349,15 @@ export class Compiler {
   /** Loops enclosing the statement being compiled (in the current function). */
   private loopDepth = 0;
 
-  /** A loop's statements, which the loop runs itself (runStmts): one call less per iteration. */
-  private loopBody(body: Node[], sc: Scope): Ex[] {
+  /**
+   * A loop's statements as one closure (a single statement is called directly), so each
+   * call site sees only the statements of its own kind of block rather than one shared
+   * helper seeing every statement of the program.
+   */
+  private loopBody(body: Node[], sc: Scope): Ex {
     this.loopDepth++;
     try {
-      return body.map((s) => this.stmt(s, sc));
+      return this.block(body, sc);
     } finally {
       this.loopDepth--;
     }
@@ -590,21 +598,9 @@ export class Compiler {
       return this.zeroArgSuper(sc);
     const plain = node.keywords.length === 0 && !node.args.some((a: Node) => a.nodeType === 'Starred');
     if (func.nodeType === 'Attribute') {
-      const obj = this.expr(func.value, sc);
       const name: string = func.attr;
-      if (plain && name === 'append' && node.args.length === 1) {
-        const arg = this.expr(node.args[0], sc);
-        return (f) => {
-          const o = obj(f);
-          const v = arg(f);
-          if (o instanceof PyList) {
-            o.items.push(v);
-            return null;
-          }
-          return callMethod(o, name, [v], null);
-        };
-      }
-      if (plain) return this.positionalMethodCall(obj, name, node.args, sc);
+      if (plain) return this.positionalMethodCall(func.value, name, node.args, sc);
+      const obj = this.expr(func.value, sc);
       const args = this.sequence(node.args, sc);
       const kw = this.keywords(node.keywords, sc);
       return (f) => {
@@ -625,7 +621,8 @@ export class Compiler {
 
   /**
    * `g(a, b)`: a simple Python function taking exactly these arguments gets them
-   * evaluated straight into its new frame (no argument array, no binding).
+   * evaluated straight into its new frame (no argument array, no binding). Up to three
+   * arguments are read unrolled, without a loop over operand arrays.
    */
   private positionalCall(func: Node, argNodes: Node[], sc: Scope): Ev {
     // A global callee (the usual case) is read inline.
@@ -635,23 +632,69 @@ export class Compiler {
     const builtin = isGlobal ? builtins.get(gname) : undefined;
     const fn = isGlobal ? null : this.expr(func, sc);
     const ops: Operand[] = argNodes.map((a) => this.operand(a, sc));
+    const names: string[] = argNodes.map((a) => a.id);
     const n = ops.length;
+    if (n === 0)
+      return (f) => {
+        const g = callee(f, cell, builtin, gname, fn);
+        const code = simpleCode(g, 0);
+        return code === null ? callValue(g, [], null) : callSimple(code, newFrame(code.nslots));
+      };
+    const { slot: s0, lit: l0, ev: e0 } = ops[0];
+    const n0 = names[0];
+    if (n === 1)
+      return (f) => {
+        const g = callee(f, cell, builtin, gname, fn);
+        const a = read(f, s0, l0, e0, n0);
+        const code = simpleCode(g, 1);
+        if (code === null) return callValue(g, [a], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = a;
+        return callSimple(code, fr);
+      };
+    const { slot: s1, lit: l1, ev: e1 } = ops[1];
+    const n1 = names[1];
+    if (n === 2)
+      return (f) => {
+        const g = callee(f, cell, builtin, gname, fn);
+        const a = read(f, s0, l0, e0, n0);
+        const b = read(f, s1, l1, e1, n1);
+        const code = simpleCode(g, 2);
+        if (code === null) return callValue(g, [a, b], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = a;
+        fr[1] = b;
+        return callSimple(code, fr);
+      };
+    const { slot: s2, lit: l2, ev: e2 } = ops[2];
+    const n2 = names[2];
+    if (n === 3)
+      return (f) => {
+        const g = callee(f, cell, builtin, gname, fn);
+        const a = read(f, s0, l0, e0, n0);
+        const b = read(f, s1, l1, e1, n1);
+        const c = read(f, s2, l2, e2, n2);
+        const code = simpleCode(g, 3);
+        if (code === null) return callValue(g, [a, b, c], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = a;
+        fr[1] = b;
+        fr[2] = c;
+        return callSimple(code, fr);
+      };
     const slots = ops.map((o) => o.slot);
     const lits = ops.map((o) => o.lit);
     const evs = ops.map((o) => o.ev);
-    const names: string[] = argNodes.map((a) => a.id);
     return (f) => {
-      const g = cell !== null ? globalValue(cell, builtin, gname) : fn!(f);
-      if (g instanceof PyFunction) {
-        const code = g.code;
-        if (code.simple && code.params.length === n) {
-          const fr = newFrame(code.nslots);
-          for (let k = 0; k < n; k++) fr[k] = read(f, slots[k], lits[k], evs[k], names[k]);
-          return callSimple(code, fr);
-        }
+      const g = callee(f, cell, builtin, gname, fn);
+      const code = simpleCode(g, n);
+      if (code !== null) {
+        const fr = newFrame(code.nslots);
+        for (let k = 0; k < n; k++) fr[k] = read(f, slots[k], lits[k], evs[k], names[k]);
+        return callSimple(code, fr);
       }
-      const args: PyValue[] = [];
-      for (let k = 0; k < n; k++) args.push(read(f, slots[k], lits[k], evs[k], names[k]));
+      const args: PyValue[] = new Array(n);
+      for (let k = 0; k < n; k++) args[k] = read(f, slots[k], lits[k], evs[k], names[k]);
       return callValue(g, args, null);
     };
   }
@@ -659,32 +702,75 @@ export class Compiler {
   /**
    * `obj.m(a, b)`: a simple Python method of obj's class gets self and the arguments
    * straight in its new frame (the method is looked up first, as CPython's LOAD_METHOD
-   * does); everything else goes through callMethod.
+   * does); everything else goes through callMethod. Unrolled as positionalCall is.
    */
-  private positionalMethodCall(obj: Ev, name: string, argNodes: Node[], sc: Scope): Ev {
+  private positionalMethodCall(objNode: Node, name: string, argNodes: Node[], sc: Scope): Ev {
+    // The receiver is read like an operand: a local `xs` or `self` costs no call.
+    const { slot: so, lit: lo, ev: eo } = this.operand(objNode, sc);
+    const no: string = objNode.id;
     const ops: Operand[] = argNodes.map((a) => this.operand(a, sc));
+    const names: string[] = argNodes.map((a) => a.id);
     const n = ops.length;
+    if (n === 0)
+      return (f) => {
+        const o = read(f, so, lo, eo, no);
+        const code = simpleMethod(o, name, 1);
+        if (code === null) return callMethod(o, name, [], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = o;
+        return callSimple(code, fr);
+      };
+    const { slot: s0, lit: l0, ev: e0 } = ops[0];
+    const n0 = names[0];
+    if (n === 1 && name === 'append')
+      return (f) => {
+        const o = read(f, so, lo, eo, no);
+        const a = read(f, s0, l0, e0, n0);
+        if (o instanceof PyList) {
+          o.items.push(a);
+          return null;
+        }
+        return callMethod(o, name, [a], null);
+      };
+    if (n === 1)
+      return (f) => {
+        const o = read(f, so, lo, eo, no);
+        const a = read(f, s0, l0, e0, n0);
+        const code = simpleMethod(o, name, 2);
+        if (code === null) return callMethod(o, name, [a], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = o;
+        fr[1] = a;
+        return callSimple(code, fr);
+      };
+    const { slot: s1, lit: l1, ev: e1 } = ops[1];
+    const n1 = names[1];
+    if (n === 2)
+      return (f) => {
+        const o = read(f, so, lo, eo, no);
+        const a = read(f, s0, l0, e0, n0);
+        const b = read(f, s1, l1, e1, n1);
+        const code = simpleMethod(o, name, 3);
+        if (code === null) return callMethod(o, name, [a, b], null);
+        const fr = newFrame(code.nslots);
+        fr[0] = o;
+        fr[1] = a;
+        fr[2] = b;
+        return callSimple(code, fr);
+      };
     const slots = ops.map((o) => o.slot);
     const lits = ops.map((o) => o.lit);
     const evs = ops.map((o) => o.ev);
-    const names: string[] = argNodes.map((a) => a.id);
     return (f) => {
-      const o = obj(f);
-      if (o instanceof PyInstance && !o.dict.has(name)) {
-        const m = o.cls.lookup(name);
-        if (m instanceof PyFunction) {
-          const code = m.code;
-          if (code.simple && code.params.length === n + 1) {
-            const fr = newFrame(code.nslots);
-            fr[0] = o;
-            for (let k = 0; k < n; k++) fr[k + 1] = read(f, slots[k], lits[k], evs[k], names[k]);
-            return callSimple(code, fr);
-          }
-        }
-      }
-      const args: PyValue[] = [];
-      for (let k = 0; k < n; k++) args.push(read(f, slots[k], lits[k], evs[k], names[k]));
-      return callMethod(o, name, args, null);
+      const o = read(f, so, lo, eo, no);
+      const args: PyValue[] = new Array(n);
+      for (let k = 0; k < n; k++) args[k] = read(f, slots[k], lits[k], evs[k], names[k]);
+      const code = simpleMethod(o, name, n + 1);
+      if (code === null) return callMethod(o, name, args, null);
+      const fr = newFrame(code.nslots);
+      fr[0] = o;
+      for (let k = 0; k < n; k++) fr[k + 1] = args[k];
+      return callSimple(code, fr);
     };
   }
 
@@ -746,7 +832,7 @@ export class Compiler {
     });
   }
 
-  functionCode(node: Node, fs: Scope, body: Ex, ret: Ev | null, retLine: number): FunctionCode {
+  functionCode(node: Node, fs: Scope, body: Ex | null, ret: Ev | null, retLine: number): FunctionCode {
     const a = node.args;
     const pos = [...(a.posonlyargs ?? []), ...(a.args ?? [])].map((x: Node) => x.arg as string);
     const kwonly = (a.kwonlyargs ?? []).map((x: Node) => x.arg as string);
@@ -758,6 +844,9 @@ export class Compiler {
       if (seen.has(n)) throw syntaxError(`duplicate argument '${n}' in function definition`, node);
       seen.add(n);
     }
+    const simple =
+      vararg === null && kwarg === null && kwonly.length === 0 && fs.cells.size === 0 && fs.frees.length === 0 && !fs.hasYield &&
+      pos.every((p, i) => fs.slots.get(p) === i);
     return {
       name: fs.name,
       qualname: this.qualname(fs),
@@ -771,9 +860,7 @@ export class Compiler {
       cellSlots: [...fs.cells].map((n) => fs.slots.get(n)!),
       freeSlots: fs.frees.map((n) => fs.slots.get(n)!),
       isGenerator: fs.hasYield,
-      simple:
-        vararg === null && kwarg === null && kwonly.length === 0 && fs.cells.size === 0 && fs.frees.length === 0 && !fs.hasYield &&
-        pos.every((p, i) => fs.slots.get(p) === i),
+      arity: simple ? pos.length : -1,
       body,
       ret,
       retLine,
@@ -784,36 +871,31 @@ export class Compiler {
   makeFunction(node: Node, sc: Scope, decorators: Ev[]): Ev {
     const fs = this.scopeOf(node);
     if (fs.hasYield) throw syntaxError('generator functions (yield) are not supported', node);
-    let body: Ex;
+    let body: Ex | null = null;
     let ret: Ev | null = null;
     let retLine = -1;
     const savedLine = this.stmtLine;
-    const only = node.nodeType === 'Lambda' ? null : node.body.length === 1 ? node.body[0] : null;
     if (node.nodeType === 'Lambda') {
       this.stmtLine = node.lineno;
-      const ev = this.expr(node.body, fs);
-      ret = ev;
-      body = (f) => {
-        state.retval = ev(f);
-        return RETURN;
-      };
-    } else if (only !== null && only.nodeType === 'Return' && only.value) {
-      // `def f(...): return <expr>`: calls evaluate the expression without a statement.
-      const line: number = only.lineno;
-      this.stmtLine = line;
-      const ev = this.expr(only.value, fs);
-      ret = ev;
-      retLine = line;
-      body = (f) => {
-        state.line = line;
-        state.retval = ev(f);
-        return RETURN;
-      };
+      ret = this.expr(node.body, fs);
     } else {
-      const loops = this.loopDepth;
-      this.loopDepth = 0;
-      body = this.block(node.body, fs);
-      this.loopDepth = loops;
+      // A trailing `return <expr>` is evaluated by the call itself: no statement closure,
+      // no round trip through state.retval.
+      const stmts: Node[] = node.body;
+      const last = stmts[stmts.length - 1];
+      const trailing = last.nodeType === 'Return' && last.value ? last : null;
+      const before = trailing ? stmts.slice(0, -1) : stmts;
+      if (before.length > 0) {
+        const loops = this.loopDepth;
+        this.loopDepth = 0;
+        body = this.block(before, fs);
+        this.loopDepth = loops;
+      }
+      if (trailing) {
+        retLine = trailing.lineno;
+        this.stmtLine = retLine;
+        ret = this.expr(trailing.value, fs);
+      }
     }
     this.stmtLine = savedLine;
     const code = this.functionCode(node, fs, body, ret, retLine);
@@ -944,7 +1026,8 @@ export class Compiler {
   // statements
 
   block(body: Node[], sc: Scope): Ex {
-    const ss: Ex[] = body.map((s) => this.stmt(s, sc));
+    // pass/global/nonlocal do nothing when run: no call for them.
+    const ss: Ex[] = body.filter((s) => !NO_OPS.has(s.nodeType)).map((s) => this.stmt(s, sc));
     const n = ss.length;
     if (n === 0) return () => NORMAL;
     if (n === 1) return ss[0];
@@ -989,6 +1072,15 @@ export class Compiler {
           };
         }
         const val = this.expr(node.value, sc);
+        const cell = node.targets.length === 1 ? this.globalTarget(t0, sc) : null;
+        if (cell !== null) {
+          const g = this.globals;
+          return (f) => {
+            state.line = line;
+            g.bind(cell, val(f));
+            return NORMAL;
+          };
+        }
         if (node.targets.length === 1) {
           const store = this.target(t0, sc);
           return (f) => {
@@ -1024,7 +1116,18 @@ export class Compiler {
             state.retval = null;
             return RETURN;
           };
-        const val = this.expr(node.value, sc);
+        const v = node.value;
+        if (v.nodeType === 'Name' && sc.resolve(v.id) === 'local') {
+          // `return x` of a local: read inline, no closure call.
+          const i = sc.slots.get(v.id)!;
+          const name: string = v.id;
+          return (f) => {
+            state.line = line;
+            state.retval = local(f, i, name);
+            return RETURN;
+          };
+        }
+        const val = this.expr(v, sc);
         return (f) => {
           state.line = line;
           state.retval = val(f);
@@ -1206,16 +1309,16 @@ export class Compiler {
   ifStmt(node: Node, sc: Scope): Ex {
     const line: number = node.lineno;
     const test = this.expr(node.test, sc);
-    const body = node.body.map((s: Node) => this.stmt(s, sc));
+    const body = this.block(node.body, sc);
     const orelse = node.orelse.length ? this.block(node.orelse, sc) : null;
     if (orelse === null)
       return (f) => {
         state.line = line;
-        return truthy(test(f)) ? runStmts(body, f) : NORMAL;
+        return truthy(test(f)) ? body(f) : NORMAL;
       };
     return (f) => {
       state.line = line;
-      return truthy(test(f)) ? runStmts(body, f) : orelse(f);
+      return truthy(test(f)) ? body(f) : orelse(f);
     };
   }
 
@@ -1229,7 +1332,7 @@ export class Compiler {
         state.line = line;
         if (!truthy(test(f))) break;
         if (++state.steps > state.maxSteps) stepLimitExceeded();
-        const r = runStmts(body, f);
+        const r = body(f);
         if (r === BREAK) return NORMAL;
         if (r === RETURN) return r;
       }
@@ -1244,7 +1347,9 @@ export class Compiler {
     const orelse = node.orelse.length ? this.block(node.orelse, sc) : null;
     const t = node.target;
     const localSlot = t.nodeType === 'Name' && sc.resolve(t.id) === 'local' ? sc.slots.get(t.id)! : -1;
-    const store = localSlot >= 0 ? null : this.target(t, sc);
+    const cell = this.globalTarget(t, sc);
+    const globals = this.globals;
+    const store = localSlot >= 0 || cell !== null ? null : this.target(t, sc);
     return (f) => {
       state.line = line;
       const it = iter(f);
@@ -1253,9 +1358,8 @@ export class Compiler {
         for (let i = 0; i < it.items.length; i++) {
           if (++state.steps > state.maxSteps) stepLimitExceeded();
           const v = it.items[i];
-          if (store === null) f[localSlot] = v;
-          else store(f, v);
-          const r = runStmts(body, f);
+          bindTarget(f, v, localSlot, cell, globals, store);
+          const r = body(f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1263,9 +1367,8 @@ export class Compiler {
         const { start, step, length } = it;
         for (let i = 0, v = start; i < length; i++, v += step) {
           if (++state.steps > state.maxSteps) stepLimitExceeded();
-          if (store === null) f[localSlot] = v;
-          else store(f, v);
-          const r = runStmts(body, f);
+          bindTarget(f, v, localSlot, cell, globals, store);
+          const r = body(f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1276,9 +1379,8 @@ export class Compiler {
           const n = g.next();
           if (n.done) break;
           if (++state.steps > state.maxSteps) stepLimitExceeded();
-          if (store === null) f[localSlot] = n.value;
-          else store(f, n.value);
-          const r = runStmts(body, f);
+          bindTarget(f, n.value, localSlot, cell, globals, store);
+          const r = body(f);
           if (r === BREAK) return NORMAL;
           if (r === RETURN) return r;
         }
@@ -1303,9 +1405,11 @@ export class Compiler {
         ? body
         : (f) => {
             let r: number;
+            const depth = state.depth;
             try {
               r = body(f);
             } catch (e) {
+              restoreDepth(depth);
               const exc = toPyExc(e);
               if (exc.fatal) throw exc;
               for (const h of handlers) {
@@ -1336,10 +1440,12 @@ export class Compiler {
     return (f) => {
       let r: number;
       let failed = true;
+      const depth = state.depth;
       try {
         r = inner(f);
         failed = false;
       } finally {
+        if (failed) restoreDepth(depth);
         const saved = state.retval;
         const line = state.line;
         const fr = finalbody(f);
@@ -1385,10 +1491,12 @@ export class Compiler {
         const mgr = ctx(f);
         const entered = enterContext(mgr);
         let r: number;
+        const depth = state.depth;
         try {
           if (store) store(f, entered);
           r = inner(f);
         } catch (e) {
+          restoreDepth(depth);
           const exc = toPyExc(e);
           if (!exc.fatal && exitContext(mgr, exc)) return NORMAL;
           throw exc;
@@ -1458,13 +1566,27 @@ export class Compiler {
 
 
 
-/** A block's statements in order, up to the first that does not complete normally. */
-function runStmts(ss: Ex[], f: Frame): number {
-  for (let i = 0; i < ss.length; i++) {
-    const r = ss[i](f);
-    if (r !== NORMAL) return r;
-  }
-  return NORMAL;
+/** A loop variable's binding: a local slot, a module cell, or any other target's Store. */
+function bindTarget(f: Frame, v: PyValue, slot: number, cell: Cell | null, g: Globals, store: Store | null): void {
+  if (slot >= 0) f[slot] = v;
+  else if (cell !== null) g.bind(cell, v);
+  else store!(f, v);
+}
+
+/** A call's callee: a global (cell, else builtin) read inline, or any other expression. */
+function callee(f: Frame, cell: Cell | null, builtin: PyValue | undefined, name: string, fn: Ev | null): PyValue {
+  return cell !== null ? globalValue(cell, builtin, name) : fn!(f);
+}
+
+/** g's code when g is a simple Python function of exactly `arity` positional parameters. */
+function simpleCode(g: PyValue, arity: number): FunctionCode | null {
+  return g instanceof PyFunction && g.code.arity === arity ? g.code : null;
+}
+
+/** The code of obj's `name` when that is a simple method of obj's class taking `arity` parameters (self included). */
+function simpleMethod(o: PyValue, name: string, arity: number): FunctionCode | null {
+  if (!(o instanceof PyInstance) || o.dict.has(name)) return null;
+  return simpleCode(o.cls.lookup(name), arity);
 }
 
 function compareOne(op: string, a: PyValue, b: PyValue): PyValue {
@@ -1515,12 +1637,7 @@ export function callMethod(obj: PyValue, name: string, args: PyValue[], kwargs: 
     const own = obj.dict.get(name);
     if (own !== undefined) return callValue(own, args, kwargs);
     const m = obj.cls.lookup(name);
-    if (m instanceof PyFunction) {
-      const full = new Array(args.length + 1);
-      full[0] = obj;
-      for (let i = 0; i < args.length; i++) full[i + 1] = args[i];
-      return callFunction(m, full, kwargs);
-    }
+    if (m instanceof PyFunction) return callWithSelf(m, obj, args, kwargs);
   } else {
     const table = methodTable(obj);
     if (table !== undefined) {

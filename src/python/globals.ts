@@ -19,7 +19,11 @@ export class Globals {
   }
 
   set(name: string, v: PyValue): void {
-    const c = this.cell(name);
+    this.bind(this.cell(name), v);
+  }
+
+  /** Bind one of this module's cells (its first binding fixes its place in the order). */
+  bind(c: Cell, v: PyValue): void {
     if (c.v === undefined) c.order = ++this.seq;
     c.v = v;
   }

@@ -100,10 +100,15 @@ export interface FunctionCode {
   /** Slots that receive the function's closure cells, in closure order. */
   freeSlots: number[];
   isGenerator: boolean;
-  /** Positional parameters only, no cells/free variables: the call fast path applies. */
-  simple: boolean;
-  body: (f: PyValue[]) => number;
-  /** When the body is just `return <expr>` (or a lambda): that expression, which calls evaluate directly. */
+  /**
+   * The number of parameters when they are positional only and there are no cells or
+   * free variables (the call fast paths apply: arguments go straight to slots 0..arity-1),
+   * else -1.
+   */
+  arity: number;
+  /** The statements before a trailing `return <expr>` (all of them when there is none), or null if none. */
+  body: ((f: PyValue[]) => number) | null;
+  /** The trailing `return <expr>`'s expression (a lambda's body), which calls evaluate directly after body. */
   ret: ((f: PyValue[]) => PyValue) | null;
   /** Line of that `return` statement (-1 for a lambda, whose line is its caller's). */
   retLine: number;

@@ -3,7 +3,7 @@
  * (dict keys), len, iteration. Primitives have fast paths; every other object goes
  * through its PyType slots (host objects) or its class's dunder methods (user classes).
  */
-import { callValue } from './call.js';
+import { callValue, restoreDepth } from './call.js';
 import { fatalErr, pyErr, typeErr } from './exceptions.js';
 import { percentFormat } from './format.js';
 import {
@@ -736,9 +736,11 @@ function* userIter(it: PyValue): Iterator<PyValue> {
   if (next === undefined) throw typeErr(`iter() returned non-iterator of type '${typeName(it)}'`);
   for (;;) {
     let v: PyValue;
+    const depth = state.depth;
     try {
       v = callValue(next, [it], null);
     } catch (e) {
+      restoreDepth(depth);
       if (e instanceof PyExc && e.cls.name === 'StopIteration') return;
       throw e;
     }
@@ -774,9 +776,11 @@ export function iterate(v: PyValue): Iterator<PyValue> {
 function* getitemIter(v: PyValue, gi: PyValue): Iterator<PyValue> {
   for (let i = 0; ; i++) {
     let x: PyValue;
+    const depth = state.depth;
     try {
       x = callValue(gi, [v, i], null);
     } catch (e) {
+      restoreDepth(depth);
       if (e instanceof PyExc && (e.cls.name === 'IndexError' || e.cls.name === 'StopIteration')) return;
       throw e;
     }

@@ -34,8 +34,9 @@ export interface WarningRecord {
 
 export class RunState {
   limits: Limits = DEFAULT_LIMITS;
-  /** Copy of limits.maxSteps, read on every loop iteration and call. */
+  /** Copies of limits.maxSteps and limits.maxDepth, read on every loop iteration and call. */
   maxSteps = DEFAULT_LIMITS.maxSteps;
+  maxDepth = DEFAULT_LIMITS.maxDepth;
   /** Line of the statement running in the innermost frame. */
   line = 0;
   steps = 0;
@@ -52,6 +53,7 @@ export class RunState {
   reset(limits: Limits): void {
     this.limits = limits;
     this.maxSteps = limits.maxSteps;
+    this.maxDepth = limits.maxDepth;
     this.line = 0;
     this.steps = 0;
     this.depth = 0;

@@ -26,6 +26,26 @@ describe('limits', () => {
     expect(r.error).toMatchObject({ type: 'RecursionError', message: 'maximum recursion depth exceeded', line: 2 });
   });
 
+  it('gives back the depth of the frames an exception leaves, wherever it is caught', () => {
+    // Each program leaves 100 frames by an exception 30 times; a leak would make rec(990) fail.
+    const deep = 'def deep(n):\n    if n == 0:\n        raise ValueError("x")\n    return deep(n - 1)\n';
+    const rec = 'def rec(n):\n    return 0 if n == 0 else 1 + rec(n - 1)\nprint(rec(990))\n';
+    const catchers = [
+      'for i in range(30):\n    try:\n        deep(100)\n    except ValueError:\n        pass\n',
+      'for i in range(30):\n    try:\n        try:\n            deep(100)\n        finally:\n            pass\n    except ValueError:\n        pass\n',
+      'class W:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        return True\nfor i in range(30):\n    with W():\n        deep(100)\n',
+      'class It:\n    def __iter__(self):\n        return self\n    def __next__(self):\n        if deep(100):\n            return 1\nfor i in range(30):\n    try:\n        for x in It():\n            pass\n    except ValueError:\n        pass\n',
+      'def stop(n):\n    if n == 0:\n        raise StopIteration\n    return stop(n - 1)\nclass S:\n    def __iter__(self):\n        return self\n    def __next__(self):\n        return stop(100)\nfor i in range(30):\n    for x in S():\n        pass\n    next(S(), None)\n',
+      'def miss(n):\n    if n == 0:\n        raise AttributeError("a")\n    return miss(n - 1)\nclass P:\n    @property\n    def a(self):\n        return miss(100)\nfor i in range(30):\n    hasattr(P(), "a")\n',
+      'class G:\n    def __getitem__(self, i):\n        if i == 2:\n            raise_index(100)\n        return i\ndef raise_index(n):\n    if n == 0:\n        raise IndexError\n    return raise_index(n - 1)\nfor i in range(30):\n    for x in G():\n        pass\n',
+    ];
+    for (const c of catchers) {
+      const r = runProgram(deep + c + rec);
+      expect(r.error).toBeNull();
+      expect(r.stdout).toBe('990\n');
+    }
+  });
+
   it('turns a JS stack overflow into RecursionError', () => {
     const r = runProgram('def f(n):\n    return f(n + 1) + 1\nf(0)\n', { maxDepth: 10_000_000 });
     expect(r.error?.type).toBe('RecursionError');
