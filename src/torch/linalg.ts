@@ -1,5 +1,6 @@
 /** The `torch.linalg` module: det, inv, solve, norm, vector_norm, matrix_norm. */
 import * as ops from '../ops/index.js';
+import { linalgCross } from '../ops/distance_misc.js';
 import { runtimeError } from '../tensor/errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { PyFloat, type PyValue } from '../python/values.js';
@@ -54,6 +55,7 @@ export function linalgModule(): Record<string, PyValue> {
   const entries = [
     entry(['linalg_det(Tensor input)'], (b) => ops.det(T(b.input))),
     entry(['linalg_inv(Tensor input)'], (b) => ops.inv(T(b.input))),
+    entry(['linalg_cross(Tensor input, Tensor other, *, int dim=-1)'], (b) => linalgCross(T(b.input), T(b.other), b.dim as number)),
     entry(['linalg_solve(Tensor input, Tensor B, *, bool left=True)'], (b) => {
       if (b.left === false) throw runtimeError('linalg.solve: left=False is not supported by gradviz');
       return ops.solve(T(b.input), T(b.B));

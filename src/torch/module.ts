@@ -23,6 +23,7 @@ import { torchFunction, torchFunctions } from './functions.js';
 import './tensorops_defs.js';
 import './tensorops3_defs.js';
 import './tensorops2_defs.js';
+import './tensorops4_defs.js';
 import { linalgModule } from './linalg.js';
 import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
