@@ -1,14 +1,17 @@
 /** Elementwise arithmetic with broadcasting: one entry per op (forward, grad_fn, formulas). */
 import { linearTangent, setTangent, withoutTangent } from '../autograd/forward_ad.js';
 import { gradMode, withGradMode } from '../autograd/grad_mode.js';
-import { type DType, bool, float32 } from '../tensor/dtype.js';
+import { type DType, bool, float32, float64 } from '../tensor/dtype.js';
 import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
-import { Tensor } from '../tensor/tensor.js';
-import { mapBinary, mapUnary } from './kernels.js';
+import { Tensor, fromFlat } from '../tensor/tensor.js';
+import { mapBinary, mapUnary, mapUnaryVec } from './kernels.js';
+import { powf as sleefPowf } from '../tensor/f32math.js';
+import { powf as libmPowf } from '../tensor/libm_f32.js';
 import { backwardFn, defineBinary, defineUnary, needsGrad, record, reduceGradTo } from './registry.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarDtype, scalarValue, wrapScalar } from './scalar.js';
 import { PyFloat } from '../python/values.js';
+import { toDtype } from './convert.js';
 import { where } from './select.js';
 import { log, reciprocal } from './unary.js';
 
@@ -115,11 +118,49 @@ export function rsub(x: Tensor, other: TensorOrScalar): Tensor {
 export const rdiv = (x: Tensor, s: Scalar): Tensor => mul(reciprocal(x), s);
 
 /** Tensor * Python scalar from formulas (mul.Scalar): MulBackward1, one input. */
-const mulScalarFn = backwardFn('MulBackward1', (n, [g]) => [mulScalar(g!, n.ctx as number)]);
+/**
+ * mul.Scalar's formula is grad * scalar_to_tensor(s): a 0-d float64 tensor, not a wrapped
+ * number, so a 0-d float32 grad computes in float64 and the engine casts it back
+ * (ToCopyBackward0 under create_graph), as in PyTorch.
+ */
+const mulScalarFn = backwardFn('MulBackward1', (n, [g]) => {
+  const [s, dtype] = n.ctx as [number, DType];
+  return [toDtype(mul(g!, fromFlat([s], [], float64)), dtype)];
+});
 export function mulScalar(x: Tensor, s: number): Tensor {
   const out = mul(detachedAlias(x), s);
-  if (needsGrad(x)) record(out, mulScalarFn, [x], s);
+  if (needsGrad(x)) record(out, mulScalarFn, [x], [s, x.dtype]);
   linearTangent(out, x, (t) => mulScalar(t, s));
+  return out;
+}
+
+/** Tensor + Python scalar from formulas (add.Scalar): AddBackward1, one input. */
+const addScalarFn = backwardFn('AddBackward1', (_n, [g]) => [g!]);
+export function addScalar(x: Tensor, s: number): Tensor {
+  const out = add(detachedAlias(x), s);
+  if (needsGrad(x)) record(out, addScalarFn, [x]);
+  linearTangent(out, x, (t) => t);
+  return out;
+}
+
+/** Tensor - Python scalar from formulas (sub.Scalar): SubBackward1, one input. */
+const subScalarFn = backwardFn('SubBackward1', (_n, [g]) => [g!]);
+function subScalar(x: Tensor, s: number): Tensor {
+  const out = sub(detachedAlias(x), s);
+  if (needsGrad(x)) record(out, subScalarFn, [x]);
+  linearTangent(out, x, (t) => t);
+  return out;
+}
+
+/** Tensor / Python scalar from formulas (div.Scalar): DivBackward1, one input; grad / scalar_to_tensor(s) as mul.Scalar. */
+const divScalarFn = backwardFn('DivBackward1', (n, [g]) => {
+  const [s, dtype] = n.ctx as [number, DType];
+  return [toDtype(div(g!, fromFlat([s], [], float64)), dtype)];
+});
+export function divScalar(x: Tensor, s: number): Tensor {
+  const out = div(detachedAlias(x), s);
+  if (needsGrad(x)) record(out, divScalarFn, [x], [s, x.dtype]);
+  linearTangent(out, x, (t) => divScalar(t, s));
   return out;
 }
 
@@ -137,10 +178,12 @@ const powScalarExp = backwardFn('PowBackward0', (n, [g]) => {
 const powTensorExp = defineBinary({
   gradFn: 'PowBackward1',
   f: powKernel,
+  // float32: SLEEF's powf on vector blocks, glibc's powf (std::pow(float, float)) on the rest
+  f32: { vec: sleefPowf, scalar: libmPowf },
   dtype: 'promote',
   self: {
     uses: ['self', 'other'],
-    grad: (g, s, o) => mul(g, where(eqScalar(o!, 0), 0, mul(o!, pow(s!, sub(o!, 1))))),
+    grad: (g, s, o) => where(eqScalar(o!, 0), 0, mul(g, mul(o!, pow(s!, subScalar(o!, 1))))),
   },
   other: {
     uses: ['self', 'other', 'result'],
@@ -148,8 +191,9 @@ const powTensorExp = defineBinary({
   },
 });
 
+/** C's pow: 1 ** y, x ** 0 and (-1) ** +-inf are 1 (JS gives NaN for some). */
 function powKernel(x: number, y: number): number {
-  return x === 1 || y === 0 ? 1 : Math.pow(x, y);
+  return x === 1 || y === 0 || (x === -1 && Math.abs(y) === Infinity) ? 1 : Math.pow(x, y);
 }
 
 export function pow(x: TensorOrScalar, e: TensorOrScalar): Tensor {
@@ -177,6 +221,10 @@ function powScalar(x: Tensor, e: Scalar): Tensor {
   else if (ev === -0.5 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / r(Math.sqrt(v)));
   else if (ev === -1 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / v);
   else if (ev === -2 && dtype.isFloating) out = mapUnary(x, dtype, (v) => 1 / r(v * v));
+  else if (dtype === float32 && ev !== 0 && ev !== 1)
+    // SLEEF's powf with the exponent as a float on vector blocks; the scalar rest is
+    // std::pow(float, double), glibc's double pow rounded
+    out = mapUnaryVec(x, float32, (v) => sleefPowf(v, ef), (v) => powKernel(v, ev));
   else out = mapUnary(x, dtype, (v) => powKernel(v, ef));
   if (needsGrad(x)) {
     const node = record(out, powScalarExp, [x], ev);

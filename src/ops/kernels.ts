@@ -143,3 +143,117 @@ export function reduceBlocks(
   for (let o = 0; o < outer; o++) out[o] = fn(src, o * inner, inner);
   return make(out, outShape, dtype);
 }
+
+/**
+ * ATen's cpu_kernel_vec (sinh, cosh, sigmoid, pow in float32) runs the vector kernel on blocks
+ * of 16 elements (two AVX2 registers) of each inner run of TensorIterator and the scalar C
+ * function on the rest of the run; a run whose inputs are neither contiguous nor a broadcast
+ * scalar is all scalar. The two kernels round differently, so which element takes which
+ * path is observable.
+ */
+const VEC_BLOCK = 16;
+
+/**
+ * 1 for the elements (row-major over `shape`) that ATen computes with the scalar function,
+ * or null when the operands are contiguous and so form one run. `strides` are the
+ * operands' strides broadcast to `shape` (0 where broadcast). Follows TensorIterator's
+ * reorder_dimensions (innermost = smallest stride, first operand decides) and
+ * coalesce_dimensions; single-threaded (below 32768 elements ATen never splits).
+ */
+export function scalarPathMask(shape: readonly number[], strides: readonly (readonly number[])[]): Uint8Array | null {
+  const dims: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) if (shape[d] !== 1) dims.push(d);
+  // insertion sort of the dims, innermost first, as reorder_dimensions
+  const shouldSwap = (d0: number, d1: number): number => {
+    for (const s of strides) {
+      if (s[d0] === 0 || s[d1] === 0) continue;
+      if (s[d0]! < s[d1]!) return -1;
+      if (s[d0]! > s[d1]!) return 1;
+      if (shape[d0]! > shape[d1]!) return 1;
+    }
+    return 0;
+  };
+  for (let i = 1; i < dims.length; i++) {
+    for (let j = i - 1, k = i; j >= 0; j--) {
+      const c = shouldSwap(dims[j]!, dims[k]!);
+      if (c > 0) {
+        [dims[j], dims[k]] = [dims[k]!, dims[j]!];
+        k = j;
+      } else if (c < 0) break;
+    }
+  }
+  if (dims.length === 0) return null;
+  // the inner run: dims that coalesce with the innermost for every operand
+  const p0 = dims[0]!;
+  let run = shape[p0]!;
+  let g = 1;
+  for (; g < dims.length; g++) {
+    const d = dims[g]!;
+    if (!strides.every((s) => s[p0]! * run === s[d])) break;
+    run *= shape[d]!;
+  }
+  const n = numelOf(shape);
+  const ones = strides.filter((s) => s[p0] === 1).length;
+  const vectorised = ones === strides.length || (ones === strides.length - 1 && strides.some((s) => s[p0] === 0));
+  if (vectorised && g === dims.length && dims.every((d, i) => i === 0 || d < dims[i - 1]!)) return null; // one run in row-major order
+  const mask = new Uint8Array(n).fill(1);
+  if (!vectorised) return mask;
+  const vecEnd = run - (run % VEC_BLOCK);
+  // walk the plan order (dims innermost first) and mark each element's row-major index
+  const logical = contiguousStrides(shape as number[]);
+  const idx = new Array<number>(dims.length).fill(0);
+  let at = 0;
+  for (let j = 0; j < n; j++) {
+    if (j % run < vecEnd) mask[at] = 0;
+    for (let k = 0; k < dims.length; k++) {
+      const d = dims[k]!;
+      at += logical[d]!;
+      if (++idx[k]! < shape[d]!) break;
+      at -= idx[k]! * logical[d]!;
+      idx[k] = 0;
+    }
+  }
+  return mask;
+}
+
+/** mapUnary with ATen's vector/scalar split: `vec` on vector blocks, `scalar` on the rest. */
+export function mapUnaryVec(x: Tensor, dtype: DType, vec: F1, scalar: F1): Tensor {
+  const n = x.numel();
+  const out = dtype.alloc(n);
+  const src = contiguousData(x);
+  const mask = x.isContiguous() ? null : scalarPathMask(x.shape, [x.strides]);
+  fillSplit(out, n, mask, (i) => vec(src[i]), (i) => scalar(src[i]));
+  return make(out, x.shape.length === 0 ? x.shape : x.shape.slice(), dtype);
+}
+
+/** mapWithScalar with the vector/scalar split (a Python scalar is a broadcast operand). */
+export function mapWithScalarVec(x: Tensor, dtype: DType, vec: F2, scalar: F2, s: number, scalarFirst: boolean): Tensor {
+  const n = x.numel();
+  const out = dtype.alloc(n);
+  const src = contiguousData(x);
+  const mask = x.isContiguous() ? null : scalarPathMask(x.shape, [x.strides]);
+  if (scalarFirst) fillSplit(out, n, mask, (i) => vec(s, src[i]), (i) => scalar(s, src[i]));
+  else fillSplit(out, n, mask, (i) => vec(src[i], s), (i) => scalar(src[i], s));
+  return make(out, x.shape.length === 0 ? x.shape : x.shape.slice(), dtype);
+}
+
+/** mapBinary with the vector/scalar split. */
+export function mapBinaryVec(a: Tensor, b: Tensor, dtype: DType, vec: F2, scalar: F2): Tensor {
+  const shape = broadcastShapes(a.shape, b.shape);
+  const n = numelOf(shape);
+  const out = dtype.alloc(n);
+  const ad = contiguousData(expandTo(a, shape));
+  const bd = contiguousData(expandTo(b, shape));
+  const mask = scalarPathMask(shape, [broadcastStrides(a.shape, a.strides, shape), broadcastStrides(b.shape, b.strides, shape)]);
+  fillSplit(out, n, mask, (i) => vec(ad[i], bd[i]), (i) => scalar(ad[i], bd[i]));
+  return make(out, shape.length === 0 ? shape : shape.slice(), dtype);
+}
+
+/** out[i] = vec(i) or scalar(i): by the mask, or (null mask) vec on the leading whole blocks. */
+function fillSplit(out: Storage, n: number, mask: Uint8Array | null, vec: (i: number) => number, scalar: (i: number) => number): void {
+  if (mask === null) {
+    const vecEnd = n - (n % VEC_BLOCK);
+    for (let i = 0; i < vecEnd; i++) out[i] = vec(i);
+    for (let i = vecEnd; i < n; i++) out[i] = scalar(i);
+  } else for (let i = 0; i < n; i++) out[i] = mask[i] ? scalar(i) : vec(i);
+}

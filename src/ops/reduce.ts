@@ -5,16 +5,17 @@ import { indexError, runtimeError } from '../tensor/errors.js';
 import { toFloating } from '../tensor/promote.js';
 import { numelOf, wrapDim } from '../tensor/shape.js';
 import { Tensor, contiguousData } from '../tensor/tensor.js';
-import { div, mul, mulScalar, sub } from './arith.js';
+import { div, divScalar, mul, mulScalar, sub } from './arith.js';
 import { castData, make, mapBinary, reduceBlocks } from './kernels.js';
 import { logSoftmaxLastDimF32, softmaxDimF32, softmaxLastDimF32 } from './softmax_f32.js';
 import { sumF32, sumOuterF32 } from './sum_f32.js';
 import { linearTangent, setTangent } from '../autograd/forward_ad.js';
 import { backwardFn, hooks, needsGrad, record } from './registry.js';
-import { eq, where } from './select.js';
+import { logSoftmaxBackwardData, softmaxBackwardData } from './backward_ops.js';
+import { eq, maskedFill, where } from './select.js';
 import { exp } from './unary.js';
 import { flip } from './join.js';
-import { expand, reshape, unsqueeze } from './views.js';
+import { expand, reshape, unsqueeze, view } from './views.js';
 
 export type Dims = number | readonly number[] | null | undefined;
 
@@ -37,6 +38,13 @@ function expandBack(g: Tensor, shape: readonly number[], dims: readonly number[]
   let r = g;
   if (!keepdim && shape.length > 0) for (const d of dims) r = unsqueeze(r, d);
   return expand(r, shape);
+}
+
+/** unsqueeze_multiple: a reduction's gradient with its reduced dims back as size 1 (broadcasts against the input). */
+function unsqueezeBack(g: Tensor, ndim: number, dims: readonly number[], keepdim: boolean): Tensor {
+  let r = g;
+  if (!keepdim && ndim > 0) for (const d of dims) r = unsqueeze(r, d);
+  return r;
 }
 
 /** dim, keepdim and the input's sizes, as SumBackward1 / MeanBackward1 save them. */
@@ -94,16 +102,17 @@ function outerSumF32(x: Tensor, dims: readonly number[], keepdim: boolean): Tens
   return out;
 }
 
-/** Sum a broadcast gradient down to `shape` (PyTorch's sum_to). */
+/** Sum a broadcast gradient down to `shape` (PyTorch's sum_to: a 0-d target is a full sum; leading dims go by view). */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
+  if (shape.length === 0 && g.shape.length > 0) return sum(g);
   const lead = g.shape.length - shape.length;
   const dims: number[] = [];
   for (let i = 0; i < g.shape.length; i++) {
     if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) dims.push(i);
   }
-  if (dims.length === 0) return g.shape.length === shape.length ? g : reshape(g, shape);
+  if (dims.length === 0) return g.shape.length === shape.length ? g : view(g, shape);
   const r = sum(g, dims, true);
-  return lead > 0 || r.shape.length !== shape.length ? reshape(r, shape) : r;
+  return lead > 0 || r.shape.length !== shape.length ? view(r, shape) : r;
 }
 hooks.sumTo = sumTo;
 
@@ -119,7 +128,7 @@ function meanDtype(x: Tensor, dtype?: DType): DType {
 
 const meanAllFn = backwardFn('MeanBackward0', (n, [g]) => {
   const shape = n.ctx as number[];
-  return [div(expand(g!, shape), numelOf(shape))];
+  return [divScalar(expand(g!, shape), numelOf(shape))];
 }, (n) => ({ self_numel: numelOf(n.ctx as number[]), self_sizes: n.ctx as number[] }));
 const meanDimFn = backwardFn('MeanBackward1', (n, [g]) => {
   n.unpack(0);
@@ -184,8 +193,17 @@ function reduceBlocksIndices(x: Tensor, dims: readonly number[]): number[][] {
 
 const prodAllFn = backwardFn('ProdBackward0', (n, [g]) => {
   const x = n.unpack(0);
+  if (x.shape.length === 0) return [g!];
+  // PyTorch's prod_backward: grad * (result / input) when no input is zero (differentiable again)
+  if (!hasZero(x)) return [mul(g!, div(n.unpack(1), x))];
   return [mul(expand(g!, x.shape), prodOthers(x, x.shape.map((_, i) => i)))];
 });
+
+function hasZero(x: Tensor): boolean {
+  const n = x.numel();
+  for (let i = 0; i < n; i++) if (x.at(i) === 0) return true;
+  return false;
+}
 const prodDimFn = backwardFn('ProdBackward1', (n, [g]) => {
   const x = n.unpack(0);
   const [dims, keepdim] = n.ctx as [number[], boolean];
@@ -197,7 +215,11 @@ export function prod(x: Tensor, dim?: number | null, keepdim = false): Tensor {
   const all = dim === null || dim === undefined;
   const dims = reduceDims(x, dim);
   const out = reduceBlocks(x, dims, all ? false : keepdim, outDtype, prodBlock);
-  if (needsGrad(x)) record(out, all ? prodAllFn : prodDimFn, [x], [dims, keepdim]).save(x);
+  if (needsGrad(x)) {
+    const node = record(out, all ? prodAllFn : prodDimFn, [x], [dims, keepdim]);
+    node.save(x);
+    if (all) node.save(out, 0);
+  }
   return out;
 }
 
@@ -321,17 +343,19 @@ function extremeReduce(name: string, better: (a: number, b: number) => boolean) 
   const fn = backwardFn(name, (n, [g]) => {
     const x = n.unpack(0);
     const r = n.unpack(1);
-    const [dims, keepdim] = n.ctx as [number[], boolean];
-    const mask = eq(x, expandBack(r, x.shape, dims, keepdim));
-    const count = expandBack(sum(mask, dims, true), x.shape, dims, true);
-    return [div(mul(expandBack(g!, x.shape, dims, keepdim), mask), count)];
+    const [dims, keepdim, all] = n.ctx as [number[], boolean, boolean];
+    // PyTorch: scale_grad_by_count(restore_reduced_dims(grad), restore_reduced_dims(result) == self, dims)
+    const restore = (t: Tensor) => (keepdim ? t : reshape(t, all ? [] : x.shape.map((s, i) => (dims.includes(i) ? 1 : s))));
+    const mask = eq(restore(r), x);
+    return [mul(div(restore(g!), sum(mask, dims, true)), mask)];
   });
   const pick = argBlock(better);
   return (x: Tensor, dim?: Dims, keepdim = false): Tensor => {
     const dims = reduceDims(x, dim);
     const out = reduceBlocks(x, dims, keepdim, x.dtype, (d, s, c) => d[s + pick(d, s, c)]);
     if (needsGrad(x)) {
-      const node = record(out, fn, [x], [dims, keepdim]);
+      const all = dim === null || dim === undefined || (Array.isArray(dim) && dim.length === 0);
+      const node = record(out, fn, [x], [dims, keepdim, all]);
       node.save(x);
       node.save(out, 0);
     }
@@ -347,13 +371,15 @@ function moments(name: string, isStd: boolean) {
     const x = n.unpack(0);
     const [dims, keepdim, correction, all] = n.ctx as [number[], boolean, number, boolean];
     const count = dims.reduce((a, d) => a * x.shape[d], 1);
-    const centered = sub(x, mean(x, dims, true));
-    const gb = all ? expand(g!, x.shape) : expandBack(g!, x.shape, dims, keepdim);
-    if (!isStd) return [mul(gb, mulScalar(centered, 2 / (count - correction)))];
-    const r = n.unpack(1);
-    const rb = all ? expand(r, x.shape) : expandBack(r, x.shape, dims, keepdim);
-    // PyTorch masks the 0/0 where the deviation is 0
-    return [where(eq(rb, 0), 0, div(mul(gb, centered), mulScalar(rb, count - correction)))];
+    // PyTorch's var_backward: (2 / dof) * grad * (self - self.mean(dim, true)), grad broadcast back;
+    // std_backward feeds it (grad / (result * 2)).masked_fill_(result == 0, 0)
+    let gv = g!;
+    if (isStd) {
+      const r = n.unpack(1);
+      gv = maskedFill(div(gv, mulScalar(r, 2)), eq(r, 0), 0);
+    }
+    if (!all && !keepdim && x.shape.length > 1) for (const d of dims) gv = unsqueeze(gv, d);
+    return [mul(mulScalar(gv, 2 / (count - correction)), sub(x, all ? mean(x) : mean(x, dims, true)))];
   });
   return (x: Tensor, dim?: Dims, correction = 1, keepdim = false): Tensor => {
     if (!x.dtype.isFloating) throw runtimeError(`std and var only support floating point and complex dtypes`);
@@ -380,10 +406,15 @@ export const std = moments('StdBackward0', true);
 const normFn = backwardFn('NormBackward1', (n, [g]) => {
   const x = n.unpack(0);
   const r = n.unpack(1);
-  const [p, dims, keepdim] = n.ctx as [number, number[], boolean];
+  const [p, dims, keepdim, all] = n.ctx as [number, number[], boolean, boolean];
+  // PyTorch's norm_backward: grad * (self / norm).masked_fill_(norm == 0, 0), grad and norm unsqueezed
+  if (p === 2) {
+    const gu = all ? g! : unsqueezeBack(g!, x.shape.length, dims, keepdim);
+    const ru = all ? r : unsqueezeBack(r, x.shape.length, dims, keepdim);
+    return [mul(gu, maskedFill(div(x, ru), eq(ru, 0), 0))];
+  }
   const gb = expandBack(g!, x.shape, dims, keepdim);
   const rb = expandBack(r, x.shape, dims, keepdim);
-  if (p === 2) return [mul(gb, where(eq(rb, 0), 0, div(x, rb)))];
   if (p === 1) return [mul(gb, signOf(x))];
   // |x|^(p-1) sign(x) / norm^(p-1)
   const ax = mapBinary(x, x, x.dtype, (v) => Math.pow(Math.abs(v), p - 1) * Math.sign(v));
@@ -405,7 +436,7 @@ export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
     return p === 2 ? Math.sqrt(acc) : Math.pow(acc, 1 / p);
   });
   if (needsGrad(x)) {
-    const node = record(out, normFn, [x], [p, dims, keepdim]);
+    const node = record(out, normFn, [x], [p, dims, keepdim, dim === null || dim === undefined]);
     node.save(x);
     node.save(out, 0);
   }
@@ -416,7 +447,8 @@ const logsumexpFn = backwardFn('LogsumexpBackward0', (n, [g]) => {
   const x = n.unpack(0);
   const r = n.unpack(1);
   const [dims, keepdim] = n.ctx as [number[], boolean];
-  return [mul(expandBack(g!, x.shape, dims, keepdim), exp(sub(x, expandBack(r, x.shape, dims, keepdim))))];
+  // PyTorch's logsumexp_backward: grad * (self - result).exp(), both unsqueezed (broadcast, no expand)
+  return [mul(unsqueezeBack(g!, x.shape.length, dims, keepdim), exp(sub(x, unsqueezeBack(r, x.shape.length, dims, keepdim))))];
 });
 
 export function logsumexp(x: Tensor, dim: Dims, keepdim = false): Tensor {
@@ -478,8 +510,8 @@ const cumprodFn = backwardFn('CumprodBackward0', (n, [g]) => {
   const x = n.unpack(0);
   const r = n.unpack(1);
   const dim = n.ctx as number;
-  // sum_{j >= i} g_j * out_j / x_i  (inputs without zeros)
-  const s = flip(cumsum(flip(mul(g!, r), [dim]), dim), [dim]);
+  // sum_{j >= i} out_j * g_j / x_i  (inputs without zeros)
+  const s = flip(cumsum(flip(mul(r, g!), [dim]), dim), [dim]);
   return [div(s, x)];
 });
 
@@ -496,12 +528,12 @@ export function cumprod(x: Tensor, dim: number, dtype?: DType): Tensor {
 const softmaxFn = backwardFn('SoftmaxBackward0', (n, [g]) => {
   const y = n.unpack(0);
   const dim = n.ctx as number;
-  return [mul(y, sub(g!, sum(mul(g!, y), dim, true)))];
+  return [softmaxBackwardData(g!, y, dim)];
 }, (n) => ({ dim: n.ctx as number }));
 const logSoftmaxFn = backwardFn('LogSoftmaxBackward0', (n, [g]) => {
   const y = n.unpack(0);
   const dim = n.ctx as number;
-  return [sub(g!, mul(exp(y), sum(g!, dim, true)))];
+  return [logSoftmaxBackwardData(g!, y, dim)];
 }, (n) => ({ dim: n.ctx as number }));
 
 function softmaxLike(x: Tensor, dim: number, log: boolean): Tensor {

@@ -11,7 +11,7 @@ import { gradMode } from '../autograd/grad_mode.js';
 import { type DType, bool, float32 } from '../tensor/dtype.js';
 import { resultType, toFloating } from '../tensor/promote.js';
 import { Tensor } from '../tensor/tensor.js';
-import { castData, mapBinary, mapUnary, mapWithScalar } from './kernels.js';
+import { castData, mapBinary, mapBinaryVec, mapUnary, mapUnaryVec, mapWithScalar, mapWithScalarVec } from './kernels.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarValue } from './scalar.js';
 
 export const needsGrad = (a: Tensor): boolean => gradMode.enabled && a.requiresGrad;
@@ -41,6 +41,11 @@ export interface UnaryDef {
   f: (x: number) => number;
   /** The kernel for float32 when PyTorch's float32 result differs from rounding f (SLEEF). */
   f32?: (x: number) => number;
+  /**
+   * With f32: the scalar C function ATen's vectorised loop uses outside whole blocks of 16
+   * (sinh, cosh, sigmoid: see mapUnaryVec); without it f32 is used for every element.
+   */
+  f32Scalar?: (x: number) => number;
   /** 'float': integer inputs give the default float dtype (exp, sin, ...); 'same': keep it. */
   dtype: 'float' | 'same';
   uses?: Uses;
@@ -60,7 +65,8 @@ export function defineUnary(def: UnaryDef): (x: Tensor) => Tensor {
   });
   return (x: Tensor): Tensor => {
     const dtype = def.dtype === 'float' ? toFloating(x.dtype) : x.dtype;
-    const out = mapUnary(x, dtype, dtype === float32 && def.f32 ? def.f32 : def.f);
+    const out =
+      dtype === float32 && def.f32Scalar ? mapUnaryVec(x, dtype, def.f32!, def.f32Scalar) : mapUnary(x, dtype, dtype === float32 && def.f32 ? def.f32 : def.f);
     if (grad !== undefined && needsGrad(x)) {
       const node = record(out, fn, [x]);
       if (saveSelf) node.save(x);
@@ -80,6 +86,8 @@ interface InputRule {
 export interface BinaryDef {
   gradFn: string;
   f: (x: number, y: number) => number;
+  /** float32 kernels: vector blocks and the scalar rest, as in UnaryDef (pow). */
+  f32?: { vec: (x: number, y: number) => number; scalar: (x: number, y: number) => number };
   /** promote: torch.result_type; float: ... then ints -> float32 (true division); bool: comparisons */
   dtype: 'promote' | 'float' | 'bool';
   self?: InputRule;
@@ -117,10 +125,12 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
   const otherUses = uses(def.other);
   const differentiable = def.self !== undefined || def.other !== undefined;
   const f = def.f;
+  const f32 = def.f32;
   // A floating tensor with a Python scalar and no graph to record: the scalar never needs
   // wrapping (it cannot change the dtype and is not saved), so no temporary tensor is made.
   const plainWithScalar = (t: Tensor, s: Scalar, scalarFirst: boolean): Tensor => {
     const y = convertScalar(scalarValue(s), t.dtype);
+    if (f32 && t.dtype === float32) return mapWithScalarVec(t, float32, f32.vec, f32.scalar, y, scalarFirst);
     return mapWithScalar(t, def.dtype === 'bool' ? bool : t.dtype, f, y, scalarFirst);
   };
   const fastScalar = (t: Tensor): boolean =>
@@ -139,16 +149,16 @@ export function defineBinary(def: BinaryDef): (a: TensorOrScalar, b: TensorOrSca
       // a Python scalar: convert it once to the computation dtype, no temporary tensor
       const y = convertScalar(b.data[0], compute);
       const ca = a.dtype === compute ? a : castData(a, compute);
-      out = mapWithScalar(ca, outDtype, f, y, false);
+      out = f32 && compute === float32 ? mapWithScalarVec(ca, float32, f32.vec, f32.scalar, y, false) : mapWithScalar(ca, outDtype, f, y, false);
     } else if (a.wrapped && def.check === undefined) {
       const x = convertScalar(a.data[0], compute);
       const cb = b.dtype === compute ? b : castData(b, compute);
-      out = mapWithScalar(cb, outDtype, f, x, true);
+      out = f32 && compute === float32 ? mapWithScalarVec(cb, float32, f32.vec, f32.scalar, x, true) : mapWithScalar(cb, outDtype, f, x, true);
     } else {
       const ca = a.dtype === compute ? a : castData(a, compute);
       const cb = b.dtype === compute ? b : castData(b, compute);
       if (def.check) def.check(ca, cb, compute);
-      out = mapBinary(ca, cb, outDtype, f);
+      out = f32 && compute === float32 ? mapBinaryVec(ca, cb, float32, f32.vec, f32.scalar) : mapBinary(ca, cb, outDtype, f);
     }
     if (differentiable && needsGrad2(a, b)) {
       const wantA = a.requiresGrad && def.self !== undefined;

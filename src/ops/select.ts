@@ -5,7 +5,7 @@ import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
 import { wrapDim } from '../tensor/shape.js';
 import { Tensor, storeConverter } from '../tensor/tensor.js';
-import { div, mul } from './arith.js';
+import { div, divScalar, mul } from './arith.js';
 import { castData, mapBinary, mapTernary, mapUnary, reduceBlocks } from './kernels.js';
 import { backwardFn, defineBinary, needsGrad, needsGrad2, record, reduceGrad } from './registry.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarValue, wrapScalar } from './scalar.js';
@@ -57,7 +57,7 @@ export function where(cond: Tensor, x: TensorOrScalar, y: TensorOrScalar): Tenso
 const clampFn = backwardFn('ClampBackward1', (n, [g]) => {
   const [lo, hi] = n.ctx as [number, number];
   const x = n.unpack(0);
-  return [mul(g!, mapUnary(x, bool, (v) => (v >= lo && v <= hi ? 1 : 0)))];
+  return [where(mapUnary(x, bool, (v) => (v >= lo && v <= hi ? 1 : 0)), g!, 0)];
 }, (n) => {
   const [lo, hi] = n.ctx as [number, number];
   // PyTorch keeps only the bounds that were given; an absent one is stored as +-inf here
@@ -80,16 +80,16 @@ export function clamp(x: Tensor, min: Scalar | null, max: Scalar | null): Tensor
   return out;
 }
 
+/** PyTorch's formula: at::where(self == other, grad / 2, grad).masked_fill_(<other input picked>, 0). */
 function minMaxGrad(name: string, keepSelf: (a: number, b: number) => boolean) {
   return backwardFn(name, (n, [g]) => {
     const a = n.unpack(0);
     const b = n.unpack(1);
-    const half = div(g!, 2);
     const tie = mapBinary(a, b, bool, (x, y) => (x === y ? 1 : 0));
-    const base = where(tie, half, g!);
+    const base = () => where(tie, divScalar(g!, 2), g!);
     return [
-      n.next[0] ? reduceGrad(mul(base, mapBinary(a, b, bool, (x, y) => (x === y || keepSelf(x, y) ? 1 : 0))), a) : null,
-      n.next[1] ? reduceGrad(mul(base, mapBinary(a, b, bool, (x, y) => (x === y || keepSelf(y, x) ? 1 : 0))), b) : null,
+      n.next[0] ? reduceGrad(maskedFill(base(), mapBinary(a, b, bool, (x, y) => (keepSelf(y, x) ? 1 : 0)), 0), a) : null,
+      n.next[1] ? reduceGrad(maskedFill(base(), mapBinary(a, b, bool, (x, y) => (keepSelf(x, y) ? 1 : 0)), 0), b) : null,
     ];
   });
 }

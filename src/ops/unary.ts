@@ -1,10 +1,11 @@
 /** Elementwise math (derivatives.yaml formulas, written with the ops themselves). */
 import { acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, sigmoidf, sinf, sinhf, tanf, tanhf } from '../tensor/f32math.js';
 import { erf as erfScalar } from './erf.js';
+import * as libm from '../tensor/libm_f32.js';
 import { defineUnary } from './registry.js';
-import { add, div, mul, mulScalar, neg, sub } from './arith.js';
+import { addScalar, div, mul, mulScalar, neg, pow } from './arith.js';
+import { sigmoidBackward, tanhBackward, thresholdBackward } from './backward_ops.js';
 import { zerosLike } from './creation.js';
-import { gtScalar } from './select.js';
 
 const zeroGrad = (g: import('../tensor/tensor.js').Tensor) => zerosLike(g);
 
@@ -26,8 +27,8 @@ export const log10 = defineUnary({
   uses: ['self'],
   grad: (g, s) => div(g, mulScalar(s!, Math.LN10)),
 });
-export const log1p = defineUnary({ gradFn: 'Log1PBackward0', f: Math.log1p, f32: log1pf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(s!, 1)) });
-export const expm1 = defineUnary({ gradFn: 'Expm1Backward0', f: Math.expm1, f32: expm1f, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, add(r!, 1)) });
+export const log1p = defineUnary({ gradFn: 'Log1PBackward0', f: Math.log1p, f32: log1pf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, addScalar(s!, 1)) });
+export const expm1 = defineUnary({ gradFn: 'Expm1Backward0', f: Math.expm1, f32: expm1f, dtype: 'float', uses: ['result'], grad: (g, _s, r) => mul(g, addScalar(r!, 1)) });
 export const sin = defineUnary({ gradFn: 'SinBackward0', f: Math.sin, f32: sinf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cos(s!)) });
 export const cos = defineUnary({ gradFn: 'CosBackward0', f: Math.cos, f32: cosf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, neg(sin(s!))) });
 export const tan = defineUnary({
@@ -36,7 +37,7 @@ export const tan = defineUnary({
   f32: tanf,
   dtype: 'float',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, add(mul(r!, r!), 1)),
+  grad: (g, _s, r) => mul(g, addScalar(pow(r!, 2), 1)),
 });
 export const asin = defineUnary({
   gradFn: 'AsinBackward0',
@@ -44,7 +45,7 @@ export const asin = defineUnary({
   f32: asinf,
   dtype: 'float',
   uses: ['self'],
-  grad: (g, s) => mul(g, rsqrt(sub(1, mul(s!, s!)))),
+  grad: (g, s) => mul(g, rsqrt(addScalar(mul(neg(s!), s!), 1))),
 });
 export const acos = defineUnary({
   gradFn: 'AcosBackward0',
@@ -52,33 +53,34 @@ export const acos = defineUnary({
   f32: acosf,
   dtype: 'float',
   uses: ['self'],
-  grad: (g, s) => mul(neg(g), rsqrt(sub(1, mul(s!, s!)))),
+  grad: (g, s) => mul(g, neg(rsqrt(addScalar(mul(neg(s!), s!), 1)))),
 });
-export const atan = defineUnary({ gradFn: 'AtanBackward0', f: Math.atan, f32: atanf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, add(mul(s!, s!), 1)) });
-export const sinh = defineUnary({ gradFn: 'SinhBackward0', f: Math.sinh, f32: sinhf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cosh(s!)) });
-export const cosh = defineUnary({ gradFn: 'CoshBackward0', f: Math.cosh, f32: coshf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, sinh(s!)) });
+export const atan = defineUnary({ gradFn: 'AtanBackward0', f: Math.atan, f32: atanf, dtype: 'float', uses: ['self'], grad: (g, s) => div(g, addScalar(mul(s!, s!), 1)) });
+export const sinh = defineUnary({ gradFn: 'SinhBackward0', f: Math.sinh, f32: sinhf, f32Scalar: libm.sinhf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, cosh(s!)) });
+export const cosh = defineUnary({ gradFn: 'CoshBackward0', f: Math.cosh, f32: coshf, f32Scalar: libm.coshf, dtype: 'float', uses: ['self'], grad: (g, s) => mul(g, sinh(s!)) });
 export const tanh = defineUnary({
   gradFn: 'TanhBackward0',
   f: Math.tanh,
   f32: tanhf,
   dtype: 'float',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, sub(1, mul(r!, r!))),
+  grad: (g, _s, r) => tanhBackward(g, r!),
 });
 export const sigmoid = defineUnary({
   gradFn: 'SigmoidBackward0',
   f: (x) => 1 / (1 + Math.exp(-x)),
   f32: sigmoidf,
+  f32Scalar: libm.sigmoidf,
   dtype: 'float',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, mul(r!, sub(1, r!))),
+  grad: (g, _s, r) => sigmoidBackward(g, r!),
 });
 export const relu = defineUnary({
   gradFn: 'ReluBackward0',
   f: (x) => (x > 0 ? x : x !== x ? x : 0),
   dtype: 'same',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, gtScalar(r!, 0)),
+  grad: (g, _s, r) => thresholdBackward(g, r!),
 });
 export const sqrt = defineUnary({ gradFn: 'SqrtBackward0', f: Math.sqrt, dtype: 'float', uses: ['result'], grad: (g, _s, r) => div(g, mulScalar(r!, 2)) });
 export const rsqrt = defineUnary({
@@ -86,10 +88,14 @@ export const rsqrt = defineUnary({
   f: (x) => 1 / Math.sqrt(x),
   dtype: 'float',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, mulScalar(mul(r!, mul(r!, r!)), -0.5)),
+  grad: (g, _s, r) => mul(mulScalar(g, -0.5), pow(r!, 3)),
 });
-export const abs = defineUnary({ gradFn: 'AbsBackward0', f: Math.abs, dtype: 'same', uses: ['self'], grad: (g, s) => mul(g, sign(s!)) });
-export const sign = defineUnary({ gradFn: 'SignBackward0', f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x), dtype: 'same', grad: zeroGrad });
+export const abs = defineUnary({ gradFn: 'AbsBackward0', f: Math.abs, dtype: 'same', uses: ['self'], grad: (g, s) => mul(g, sgnOfAbs(s!)) });
+// NaN and -0 give 0, as PyTorch's sign kernel
+const signKernel = (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0);
+export const sign = defineUnary({ gradFn: 'SignBackward0', f: signKernel, dtype: 'same', grad: zeroGrad });
+/** abs's formula is grad * self.sgn(): torch.sgn, equal to sign for real tensors but its own node. */
+const sgnOfAbs = defineUnary({ gradFn: 'SgnBackward0', f: signKernel, dtype: 'same', grad: zeroGrad });
 export const reciprocal = defineUnary({
   gradFn: 'ReciprocalBackward0',
   f: (x) => 1 / x,
@@ -115,7 +121,7 @@ export const exp2 = defineUnary({
   f: (x) => 2 ** x,
   dtype: 'float',
   uses: ['result'],
-  grad: (g, _s, r) => mul(g, mulScalar(r!, Math.LN2)),
+  grad: (g, _s, r) => mulScalar(mul(g, r!), Math.LN2),
 });
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 export const erf = defineUnary({

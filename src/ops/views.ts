@@ -3,6 +3,7 @@
  * at the tensor that owns the storage. Backward formulas map the gradient back.
  */
 import { linearTangent, setTangent } from '../autograd/forward_ad.js';
+import type { Node } from '../autograd/node.js';
 import { bool } from '../tensor/dtype.js';
 import { indexError, runtimeError, warn } from '../tensor/errors.js';
 import { contiguousStrides, inferSize, numelOf, sameShape, shapeList, wrapDim } from '../tensor/shape.js';
@@ -256,13 +257,19 @@ function expandGeometry(x: Tensor, sizes: readonly number[]): [number[], number[
   return [shape, strides];
 }
 
-/** Scatter g into zeros of the input's shape at the view (select/slice backward). */
-function embedView(g: Tensor, inputShape: readonly number[], select: (z: Tensor) => Tensor): Tensor {
+/**
+ * Scatter g into zeros of the input's shape at the view (select_backward / slice_backward):
+ * recorded under create_graph as `fn`, whose own gradient is the same view of its grad.
+ */
+function embedView(g: Tensor, inputShape: readonly number[], pick: (z: Tensor) => Tensor, fn: ReturnType<typeof backwardFn>): Tensor {
   const z = zeros(inputShape, g.dtype);
-  const v = select(z);
-  copyInto(v, g);
+  copyInto(pick(z), g);
+  if (needsGrad(g)) record(z, fn, [g], pick);
   return z;
 }
+const pickGrad = (n: Node, [gg]: (Tensor | null)[]) => [(n.ctx as (t: Tensor) => Tensor)(gg!)];
+const selectBackwardFn = backwardFn('SelectBackwardBackward0', pickGrad);
+const sliceBackwardFn = backwardFn('SliceBackwardBackward0', pickGrad);
 
 /** Raw strided copy src -> dst (shapes equal or src broadcastable), no autograd, no version bump. */
 export function copyInto(dst: Tensor, src: Tensor): void {
@@ -298,7 +305,7 @@ export function expandRaw(t: Tensor, shape: readonly number[]): Tensor {
 
 const selectFn = backwardFn('SelectBackward0', (n, [g]) => {
   const [shape, dim, index] = n.ctx as [number[], number, number];
-  return [embedView(g!, shape, (z) => select(z, dim, index))];
+  return [embedView(g!, shape, (z) => select(z, dim, index), selectBackwardFn)];
 }, (n) => {
   const [shape, dim, index] = n.ctx as [number[], number, number];
   return { dim, index, self_sizes: shape };
@@ -317,7 +324,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 
 const sliceFn = backwardFn('SliceBackward0', (n, [g]) => {
   const [shape, dim, start, end, step] = n.ctx as [number[], number, number, number, number];
-  return [embedView(g!, shape, (z) => slice(z, dim, start, end, step))];
+  return [embedView(g!, shape, (z) => slice(z, dim, start, end, step), sliceBackwardFn)];
 });
 
 /** x[start:end:step] along dim, Python slice semantics (clamped bounds); step must be positive. */

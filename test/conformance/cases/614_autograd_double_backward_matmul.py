@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[0.5, 1.5, -0.7], [0.3, -1.1, 0.8]], requires_grad=True)
+w = torch.tensor([[1.2, -0.4], [0.9, 0.2], [-0.6, 1.3]], requires_grad=True)
+y = ((x @ w) ** 2).sum()
+gx, gw = torch.autograd.grad(y, (x, w), create_graph=True)
+(gx.sum() + gw.pow(2).sum()).backward()
+print(gx)
+print(gw)
+print(x.grad)
+print(w.grad)
