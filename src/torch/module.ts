@@ -15,6 +15,7 @@ import { objectClass } from '../python/types.js';
 import { type PyValue, pyTypeName, PyList, PyTuple } from '../python/values.js';
 import { autogradModule } from './autograd.js';
 import { createOptimModule } from './optim/index.js';
+import { cudaModule, deviceClass } from './device.js';
 import './creation.js';
 import { dtypeObject } from './dtype_object.js';
 import { functionalModule } from './functional.js';
@@ -90,6 +91,7 @@ export function createTorchModule(): PyModule {
   torch.dict.set('autograd', moduleOf('torch.autograd', tables.autograd));
   torch.dict.set('linalg', moduleOf('torch.linalg', linalgModule()));
   torch.dict.set('optim', createOptimModule());
+  torch.dict.set('cuda', moduleOf('torch.cuda', cudaModule()));
   return torch;
 }
 
@@ -122,6 +124,7 @@ function buildTables(): TorchTables {
     }),
     initial_seed: fn('initial_seed', () => defaultGenerator.initialSeed()),
     Generator: generatorClass,
+    device: deviceClass,
     default_generator: defaultGenerator,
     from_numpy: fn('from_numpy', (args) => fromNumpy(args[0])),
     __version__: '1.13.0a0+gitunknown',
@@ -148,6 +151,7 @@ export function torchModules(): Record<string, () => PyValue> {
     'torch.autograd': () => child('torch', 'autograd'),
     'torch.linalg': () => child('torch', 'linalg'),
     'torch.optim': () => child('torch', 'optim'),
+    'torch.cuda': () => child('torch', 'cuda'),
     'torch.optim.lr_scheduler': () => child('torch.optim', 'lr_scheduler'),
     torchviz: () => moduleOf('torchviz', torchvizModule()),
     numpy: () => moduleOf('numpy', numpyModule()),

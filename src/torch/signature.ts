@@ -11,6 +11,7 @@ import { typeError } from '../tensor/errors.js';
 import { Kwargs, PyFloat, PyList, PyTuple, PyValue, pyTypeName } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
 import { CpuGenerator } from '../tensor/random.js';
+import { TorchDevice, deviceArg } from './device.js';
 import { DTypeObject } from './dtype_object.js';
 
 type Kind =
@@ -238,7 +239,7 @@ function check(p: Param, v: PyValue, sig: Signature): Check {
     case 'MemoryFormat':
       return verdict(v === null);
     case 'Device':
-      return verdict(typeof v === 'string' || v === null);
+      return verdict(typeof v === 'string' || v === null || v instanceof TorchDevice);
     case 'object':
       return verdict(true);
   }
@@ -383,7 +384,11 @@ export function bindOverloads(
 ): { index: number; bound: Bound } {
   for (let i = 0; i < sigs.length; i++) {
     const bound = tryBind(sigs[i], args, kwargs, false);
-    if (bound && typeof bound === 'object') return { index: i, bound };
+    if (bound && typeof bound === 'object') {
+      // a device this build does not have fails here, as PyTorch's CPU build does (after binding)
+      for (const p of sigs[i].params) if (p.kind === 'Device' && bound[p.name] !== null && bound[p.name] !== undefined) deviceArg(bound[p.name]);
+      return { index: i, bound };
+    }
   }
   const given = args.length + (kwargs?.size ?? 0);
   const plausible = sigs.filter((s) => s.minArgs <= given && given <= s.params.length);

@@ -26,6 +26,7 @@ import { runContext } from './run_context.js';
 import { bindOverloads, parseSignature } from './signature.js';
 import { tensorFromPy } from './creation.js';
 import { ndarrayFromTensor } from './numpy.js';
+import { CPU, deviceArg } from './device.js';
 
 export const tensorClass = new PyClass('Tensor', [objectClass]);
 tensorClass.module = 'torch';
@@ -124,6 +125,7 @@ const SPECIAL: Record<string, (self: Tensor, args: PyValue[], kwargs: Kwargs | n
   is_contiguous: (self) => self.isContiguous(),
   is_floating_point: (self) => self.dtype.isFloating,
   cpu: (self) => self,
+  cuda: () => deviceArg('cuda'),
   size(self, args) {
     if (args.length === 0) return new TorchSize(self.shape);
     return self.shape[wrapDim(toInt(args[0]), self.shape.length)];
@@ -224,7 +226,7 @@ function attribute(self: Tensor, name: string): PyValue | undefined {
     case 'ndim':
       return self.dim();
     case 'device':
-      return 'cpu';
+      return CPU;
     case 'is_cuda':
       return false;
     case 'itemsize':
