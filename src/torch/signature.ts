@@ -13,6 +13,7 @@ import { Tensor } from '../tensor/tensor.js';
 import { CpuGenerator } from '../tensor/random.js';
 import { TorchDevice, deviceArg } from './device.js';
 import { DTypeObject } from './dtype_object.js';
+import { TorchSize } from './size.js';
 
 type Kind =
   | 'Tensor'
@@ -181,6 +182,7 @@ function zeroDimNoGrad(v: PyValue, integral: boolean): boolean {
 
 function sequenceItems(v: PyValue): readonly PyValue[] | undefined {
   if (v instanceof PyList || v instanceof PyTuple) return v.items;
+  if (v instanceof TorchSize) return v.dims; // a torch.Size is a tuple of ints
   return undefined;
 }
 

@@ -68,7 +68,12 @@ definePyType<TorchSize>(TorchSize, {
   },
   binop(self, op, other, reflected) {
     const o = otherDims(other);
-    if (op === '+' && o) return new PyTuple(reflected ? [...o, ...self.dims] : [...self.dims, ...o]);
+    // Size + tuple stays a Size; tuple + Size is tuple concatenation (a tuple)
+    if (op === '+' && o) {
+      if (reflected || !o.every((d) => typeof d === 'number')) return new PyTuple(reflected ? [...o, ...self.dims] : [...self.dims, ...o]);
+      return new TorchSize([...self.dims, ...(o as number[])]);
+    }
+    if (op === '*' && typeof other === 'number') return new TorchSize(Array.from({ length: Math.max(0, other) }, () => self.dims).flat());
     return NotImplemented;
   },
   getattr(self, name) {
