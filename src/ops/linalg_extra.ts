@@ -5,7 +5,7 @@
  * A is factorised as A^T (PyTorch's copy-saving trick), which changes float32 rounding.
  */
 import { type DType, type Storage, float32 } from '../tensor/dtype.js';
-import { runtimeError } from '../tensor/errors.js';
+import { PyError, runtimeError } from '../tensor/errors.js';
 import { numelOf } from '../tensor/shape.js';
 import { type Tensor, contiguousData } from '../tensor/tensor.js';
 import { abs, sign } from './unary.js';
@@ -80,10 +80,13 @@ function solveBatch(fn: string, A: Tensor, n: number, B: ArrayLike<number>, k: n
   const out = dtype.alloc(lus.length * n * k);
   lus.forEach((lu, b) => {
     if (lu.info > 0) {
-      throw runtimeError(
+      // torch.linalg.LinAlgError (a RuntimeError); batched inputs name the failing matrix
+      const batch = A.shape.length > 2 ? `(Batch element ${b}): ` : '';
+      throw new PyError(
+        '_LinAlgError',
         fn === 'linalg.inv'
-          ? `linalg.inv: The diagonal element ${lu.info} is zero, the inversion could not be completed because the input matrix is singular.`
-          : 'torch.linalg.solve: The solver failed because the input matrix is singular.',
+          ? `linalg.inv: ${batch}The diagonal element ${lu.info} is zero, the inversion could not be completed because the input matrix is singular.`
+          : `torch.linalg.solve: ${batch}The solver failed because the input matrix is singular.`,
       );
     }
     const rhs = dtype === float32 ? new Float32Array(n * k) : new Float64Array(n * k);

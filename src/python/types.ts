@@ -77,6 +77,8 @@ exc('FileNotFoundError', osError);
 const runtime = exc('RuntimeError', exceptionClass);
 exc('NotImplementedError', runtime);
 exc('RecursionError', runtime);
+// torch.linalg.LinAlgError: PyTorch 1.13 defines it in C++ as torch._C._LinAlgError
+exc('_LinAlgError', runtime).module = 'torch._C';
 exc('StopIteration', exceptionClass);
 const syntax = exc('SyntaxError', exceptionClass);
 exc('IndentationError', syntax);

@@ -2,6 +2,7 @@
 import * as ops from '../ops/index.js';
 import { linalgCross } from '../ops/distance_misc.js';
 import { runtimeError } from '../tensor/errors.js';
+import { excClass } from '../python/types.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { PyFloat, type PyValue } from '../python/values.js';
 import { type Entry, torchFunction } from './functions.js';
@@ -80,5 +81,6 @@ export function linalgModule(): Record<string, PyValue> {
   ];
   const out: Record<string, PyValue> = {};
   for (const e of entries) out[e.name.slice('linalg_'.length)] = torchFunction(e);
+  out.LinAlgError = excClass('_LinAlgError');
   return out;
 }

@@ -25,6 +25,7 @@ import './tensorops_defs.js';
 import './tensorops3_defs.js';
 import './tensorops2_defs.js';
 import './tensorops4_defs.js';
+import { einsumFunction } from './einsum_defs.js';
 import { linalgModule } from './linalg.js';
 import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
@@ -127,6 +128,7 @@ function buildTables(): TorchTables {
     device: deviceClass,
     default_generator: defaultGenerator,
     from_numpy: fn('from_numpy', (args) => fromNumpy(args[0])),
+    einsum: einsumFunction,
     __version__: '1.13.0a0+gitunknown',
   });
   return {

@@ -1,0 +1,15 @@
+import torch
+m = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.5]], requires_grad=True)
+tr = torch.einsum('ii->', m)
+dg = torch.einsum('ii->i', m)
+tt = torch.einsum('ij->ji', m)
+implicit = torch.einsum('ii', m)
+print(tr, implicit)
+print(dg)
+print(tt)
+rows = torch.einsum('ij->i', m)
+total = torch.einsum('ij->', m)
+print(rows, total)
+y = tr * 2 + (dg * torch.tensor([1.0, -1.0, 0.5])).sum() + tt[0, 2] + rows.sum() + total
+y.backward()
+print(m.grad)

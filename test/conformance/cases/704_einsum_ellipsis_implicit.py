@@ -1,0 +1,11 @@
+import torch
+a = torch.arange(12.0).reshape(2, 2, 3).requires_grad_()
+b = torch.tensor([[1.0, 0.5], [-1.0, 2.0], [0.25, -0.5]], requires_grad=True)
+r = torch.einsum('...ij,jk->...ik', a, b)
+s = torch.einsum('...ij->...ji', a)
+m = torch.einsum('ij,jk', a[0], b)
+print(r)
+print(s.shape, m)
+(r.sum() + (s * s).sum() + m.sum()).backward()
+print(a.grad)
+print(b.grad)
