@@ -2,7 +2,7 @@
  * Elementwise and reduction loops. Contiguous same-shape operands and scalar operands
  * take flat loops (the common case); anything else walks broadcast strides.
  */
-import { type DType, type Storage, bool } from '../tensor/dtype.js';
+import { type DType, type Storage, bool, float16, roundHalfInPlace } from '../tensor/dtype.js';
 import { broadcastShapes, broadcastStrides, contiguousStrides, numelOf, sameShape } from '../tensor/shape.js';
 import { Tensor, contiguousData } from '../tensor/tensor.js';
 
@@ -10,6 +10,7 @@ type F1 = (x: number) => number;
 type F2 = (x: number, y: number) => number;
 
 export function make(data: Storage, shape: number[], dtype: DType): Tensor {
+  if (dtype === float16) roundHalfInPlace(data); // held in a Float32Array: round on store
   return new Tensor(data, shape, contiguousStrides(shape), 0, dtype);
 }
 

@@ -1,6 +1,6 @@
 /** Reductions, scans and softmax (SumBackward0/1, MeanBackward0/1, MaxBackward0/1, ...). */
 import type { Node } from '../autograd/node.js';
-import { type DType, float32, int64 } from '../tensor/dtype.js';
+import { type DType, float16, float32, int64, toHalf } from '../tensor/dtype.js';
 import { indexError, runtimeError } from '../tensor/errors.js';
 import { toFloating } from '../tensor/promote.js';
 import { numelOf, wrapDim } from '../tensor/shape.js';
@@ -73,8 +73,9 @@ export function sum(x: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Tens
   const outDtype = dtype ?? sumDtype(x.dtype);
   if (dim === null || dim === undefined) {
     const src = contiguousData(x);
+    const total = sumBlock(src, 0, src.length);
     const out = make(outDtype.alloc(1), [], outDtype);
-    out.data[0] = sumBlock(src, 0, src.length);
+    out.data[0] = outDtype === float16 ? toHalf(total) : total;
     if (needsGrad(x)) record(out, sumAllFn, [x], x.shape);
     linearTangent(out, x, (t) => sum(t, dim, keepdim, dtype));
     return out;
@@ -145,7 +146,8 @@ export function mean(x: Tensor, dim?: Dims, keepdim = false, dtype?: DType): Ten
   // PyTorch: sum in the dtype, then divide (two roundings for float32)
   const outer = all ? null : outerSumF32(x, dims, keepdim);
   if (outer) for (let i = 0; i < outer.data.length; i++) outer.data[i] /= count;
-  const out = outer || reduceBlocks(x, dims, all ? false : keepdim, outDtype, (d, s, c) => (d instanceof Float32Array ? Math.fround(sumBlock(d, s, c)) : sumBlock(d, s, c)) / count);
+  const roundSum = x.dtype === float16 ? toHalf : x.dtype === float32 ? Math.fround : (v: number) => v;
+  const out = outer || reduceBlocks(x, dims, all ? false : keepdim, outDtype, (d, s, c) => roundSum(sumBlock(d, s, c)) / count);
   if (needsGrad(x)) {
     if (all) record(out, meanAllFn, [x], x.shape);
     // PyTorch 1.13's MeanBackward1 saves self (unused by the formula, but it makes a

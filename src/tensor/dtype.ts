@@ -48,3 +48,24 @@ export const dtypes: Record<DTypeName, DType> = { float16, float32, float64, uin
 
 /** The default dtype for Python floats (torch.get_default_dtype()). */
 export const defaultFloat = float32;
+
+/** Round to the nearest float16 value (ties to even), as a cast to c10::Half does. */
+export function toHalf(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0 || !Number.isFinite(a)) return x;
+  if (a >= 65520) return x > 0 ? Infinity : -Infinity;
+  let e = Math.max(-14, Math.floor(Math.log2(a)));
+  if (e > -14 && 2 ** e > a) e--;
+  else if (2 ** (e + 1) <= a) e++;
+  const ulp = 2 ** (e - 10);
+  const q = a / ulp;
+  let r = Math.floor(q);
+  const frac = q - r;
+  if (frac > 0.5 || (frac === 0.5 && r % 2 === 1)) r++;
+  return (x < 0 ? -r : r) * ulp;
+}
+
+/** Round a float16 storage (a Float32Array) to half precision in place, as storing to c10::Half does. */
+export function roundHalfInPlace(data: { length: number; [i: number]: number }): void {
+  for (let i = 0; i < data.length; i++) data[i] = toHalf(data[i]);
+}

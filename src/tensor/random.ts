@@ -9,7 +9,7 @@
  * compiled with -mfma and GCC contracts `a * b + c` into fused multiply-adds, so the float
  * paths below use fmaf where the compiled code does.
  */
-import { float16, float64, type DType } from './dtype.js';
+import { float16, float64, toHalf, type DType } from './dtype.js';
 import { MT19937 } from './mt19937.js';
 
 /** c10's default_rng_seed_val. */
@@ -179,22 +179,6 @@ function sincosCephes(xIn: number): void {
   if (signCos) c = -c;
   sc.sin = s;
   sc.cos = c;
-}
-
-/** Round to the nearest float16 value (ties to even), as a cast to c10::Half does. */
-export function toHalf(x: number): number {
-  const a = Math.abs(x);
-  if (a === 0 || !Number.isFinite(a)) return x;
-  if (a >= 65520) return x > 0 ? Infinity : -Infinity;
-  let e = Math.max(-14, Math.floor(Math.log2(a)));
-  if (e > -14 && 2 ** e > a) e--;
-  else if (2 ** (e + 1) <= a) e++;
-  const ulp = 2 ** (e - 10);
-  const q = a / ulp;
-  let r = Math.floor(q);
-  const frac = q - r;
-  if (frac > 0.5 || (frac === 0.5 && r % 2 === 1)) r++;
-  return (x < 0 ? -r : r) * ulp;
 }
 
 export class CpuGenerator {

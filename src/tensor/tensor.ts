@@ -3,7 +3,7 @@
  * (requiresGrad, gradFn, grad, hooks) lives here and is driven by src/autograd + src/ops.
  */
 import type { Node } from '../autograd/node.js';
-import { type DType, type Storage, bool } from './dtype.js';
+import { type DType, type Storage, bool, float16, toHalf } from './dtype.js';
 import { valueError } from './errors.js';
 import { contiguousStrides, numelOf } from './shape.js';
 
@@ -172,6 +172,7 @@ export function fromFlat(values: ArrayLike<number>, shape: readonly number[], dt
 
 /** How a double becomes a stored value: ints truncate toward zero, bools are 0/1; null = store as is. */
 export function storeConverter(dtype: DType): ((v: number) => number) | null {
+  if (dtype === float16) return toHalf;
   if (dtype.isFloating) return null;
   if (dtype === bool) return (v) => (v !== 0 ? 1 : 0);
   return (v) => (Number.isFinite(v) ? Math.trunc(v) : v !== v ? 0 : v > 0 ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dtypes, float32 } from '../../src/tensor/dtype.js';
-import { CpuGenerator, defaultGenerator, fma, fmaf, toHalf } from '../../src/tensor/random.js';
+import { CpuGenerator, defaultGenerator, fma, fmaf } from '../../src/tensor/random.js';
+import { toHalf } from '../../src/tensor/dtype.js';
 
 interface Op {
   op: 'rand' | 'randn' | 'randint' | 'randperm';
