@@ -1,6 +1,6 @@
 // float32 transcendental functions must be PyTorch's (SLEEF 3.5 AVX2 kernels) bit for bit.
 // fixtures/f32math.json is recorded by fixtures/gen_f32math.py from torch 1.13: the inputs
-// come from the LCG families below (same arithmetic as the generator), the fixture holds an
+// come from the LCG families of f32_families.ts (same arithmetic as the generator), the fixture holds an
 // FNV-1a hash of the output bits per block and, in full, every output that is not the
 // correctly rounded value.
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import * as m from '../../src/tensor/f32math.js';
 import { runProgram } from '../../src/python/run.js';
 import { registerTorchModules } from '../../src/torch/module.js';
 import { resetTorchState } from '../../src/torch/run_context.js';
+import { type Family, bits, family } from './f32_families.js';
 
-type Family = [kind: 'lin' | 'mag', a: number, b: number, n: number, seed: number];
 interface OpRecord {
   families: Family[];
   hashes: number[];
@@ -22,28 +22,6 @@ const FIX = JSON.parse(readFileSync(new URL('./fixtures/f32math.json', import.me
   ops: Record<string, OpRecord>;
 };
 
-function family([kind, a, b, n, seed]: Family): number[] {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (kind === 'lin') out.push(Math.fround(a + (b - a) * (next() / 4294967296)));
-    else {
-      const e = a + (next() % (b - a + 1));
-      const v = (1 + (next() >>> 9) / 8388608) * 2 ** e;
-      out.push(Math.fround(next() & 1 ? -v : v));
-    }
-  }
-  return out;
-}
-
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-function bits(v: number): number {
-  if (v !== v) return 0x7fc00000;
-  F32[0] = v;
-  return U32[0]!;
-}
 function fnv(values: number[]): number {
   let h = 0x811c9dc5;
   for (const v of values) h = Math.imul(h ^ bits(v), 0x01000193) >>> 0;

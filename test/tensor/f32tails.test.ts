@@ -12,8 +12,8 @@ import { float32 } from '../../src/tensor/dtype.js';
 import { Tensor, fromFlat } from '../../src/tensor/tensor.js';
 import { registerTorchModules } from '../../src/torch/module.js';
 import { resetTorchState } from '../../src/torch/run_context.js';
+import { type Family, bits, family } from './f32_families.js';
 
-type Family = [kind: 'lin' | 'mag', a: number, b: number, n: number, seed: number];
 type Layout = ['contig', number] | ['step2', number] | ['cols', number, number, number] | ['t', number, number] | ['expand', number, number];
 interface Case {
   op: string;
@@ -24,22 +24,6 @@ interface Case {
   vsScalar: number;
 }
 const FIX = JSON.parse(readFileSync(new URL('./fixtures/f32tails.json', import.meta.url), 'utf8')) as { cases: Case[] };
-
-/** The LCG families of gen_f32math.py. */
-function family([kind, a, b, n, seed]: Family): number[] {
-  let s = seed >>> 0;
-  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (kind === 'lin') out.push(Math.fround(a + (b - a) * (next() / 4294967296)));
-    else {
-      const e = a + (next() % (b - a + 1));
-      const v = (1 + (next() >>> 9) / 8388608) * 2 ** e;
-      out.push(Math.fround(next() & 1 ? -v : v));
-    }
-  }
-  return out;
-}
 
 /** The same views as gen_f32tails.py's make(). */
 function make([fam, layout]: [Family, Layout]): Tensor {
@@ -82,13 +66,6 @@ function run(c: Case): Tensor {
   return UNARY[c.op]!(make(c.x));
 }
 
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-function bits(v: number): number {
-  if (v !== v) return 0x7fc00000;
-  F32[0] = v;
-  return U32[0]!;
-}
 function recorded(b64: string): number[] {
   const buf = Buffer.from(b64, 'base64');
   return Array.from(new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4), bits);

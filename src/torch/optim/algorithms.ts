@@ -14,6 +14,7 @@ import { floatPow } from '../../python/numbers.js';
 import { truthy } from '../../python/ops.js';
 import { PyFloat, PyTuple, type PyValue, hostServices } from '../../python/values.js';
 import { toFloat } from '../pyconv.js';
+import { type Arith } from './arith.js';
 import {
   type Algorithm,
   REQUIRED,
@@ -55,6 +56,30 @@ function advance(stepT: Tensor): number {
 
 const data = (t: Tensor): Storage => contiguousData(t);
 
+/** The gradient the rules start from: negated under `maximize`, plus weight_decay * param. */
+function decayedGrad(A: Arith, p: Tensor, maximize: boolean, wd: number): Storage {
+  const g = gradValues(p, maximize);
+  return wd !== 0 ? withWeightDecay(A, g, p, wd) : g;
+}
+
+/** `t.mul_(keep).add_(g, alpha=take)`: the running averages (momentum, exp_avg, grad_avg). */
+function averageInPlace(A: Arith, t: Tensor, g: Storage, keep: number, take: number): void {
+  const k = A.r(keep);
+  const a = A.r(take);
+  updateInPlace(t, 2, (v) => {
+    for (let i = 0; i < v.length; i++) v[i] = A.fma(g[i], a, A.r(v[i] * k));
+  });
+}
+
+/** `t.mul_(keep).addcmul_(g, g, value=take)`: the running averages of the squared gradient. */
+function averageSquareInPlace(A: Arith, t: Tensor, g: Storage, keep: number, take: number): void {
+  const k = A.r(keep);
+  const a = A.r(take);
+  updateInPlace(t, 2, (v) => {
+    for (let i = 0; i < v.length; i++) v[i] = A.fma(A.r(a * g[i]), g[i], A.r(v[i] * k));
+  });
+}
+
 export const sgd: Algorithm = {
   name: 'SGD',
   module: 'torch.optim.sgd',
@@ -86,8 +111,7 @@ export const sgd: Algorithm = {
     for (const p of paramsWithGrad(g)) {
       const A = arithOf(p);
       const n = p.numel();
-      let d = gradValues(p, maximize);
-      if (wd !== 0) d = withWeightDecay(A, d, p, wd);
+      let d = decayedGrad(A, p, maximize, wd);
       const st = stateOf(opt, p);
       if (momentum !== 0) {
         const old = stateGet(st, 'momentum_buffer');
@@ -98,11 +122,7 @@ export const sgd: Algorithm = {
           buf.data.set(d);
         } else {
           buf = old;
-          const m = A.r(momentum);
-          const a = A.r(1 - dampening);
-          updateInPlace(buf, 2, (b) => {
-            for (let i = 0; i < n; i++) b[i] = A.fma(d[i], a, A.r(b[i] * m));
-          });
+          averageInPlace(A, buf, d, momentum, 1 - dampening);
         }
         const b = data(buf);
         if (nesterov) {
@@ -165,16 +185,8 @@ function adamStep(opt: Parameters<Algorithm['step']>[0], g: PyDict, decoupled: b
         for (let i = 0; i < n; i++) x[i] = A.r(x[i] * s);
       });
     } else if (wd !== 0) grad = withWeightDecay(A, grad, p, wd);
-    const b1 = A.r(beta1);
-    const a1 = A.r(1 - beta1);
-    updateInPlace(stateGet(st, 'exp_avg') as Tensor, 2, (m) => {
-      for (let i = 0; i < n; i++) m[i] = A.fma(grad[i], a1, A.r(m[i] * b1));
-    });
-    const b2 = A.r(beta2);
-    const a2 = A.r(1 - beta2);
-    updateInPlace(stateGet(st, 'exp_avg_sq') as Tensor, 2, (v) => {
-      for (let i = 0; i < n; i++) v[i] = A.fma(A.r(a2 * grad[i]), grad[i], A.r(v[i] * b2));
-    });
+    averageInPlace(A, stateGet(st, 'exp_avg') as Tensor, grad, beta1, 1 - beta1);
+    averageSquareInPlace(A, stateGet(st, 'exp_avg_sq') as Tensor, grad, beta2, 1 - beta2);
     const stepSize = lr / (1 - floatPow(beta1, step));
     const bc2Sqrt = A.r(Math.sqrt(1 - floatPow(beta2, step)));
     let second = data(stateGet(st, 'exp_avg_sq') as Tensor);
@@ -257,22 +269,15 @@ export const rmsprop: Algorithm = {
         if (centered) dictSet(st, 'grad_avg', stateLike(p));
       }
       dictSet(st, 'step', toFloat(stateGet(st, 'step')) + 1);
-      let grad = gradValues(p, maximize);
-      if (wd !== 0) grad = withWeightDecay(A, grad, p, wd);
-      const al = A.r(alpha);
-      const a1 = A.r(1 - alpha);
+      const grad = decayedGrad(A, p, maximize, wd);
       const sqT = stateGet(st, 'square_avg') as Tensor;
-      updateInPlace(sqT, 2, (v) => {
-        for (let i = 0; i < n; i++) v[i] = A.fma(A.r(a1 * grad[i]), grad[i], A.r(v[i] * al));
-      });
+      averageSquareInPlace(A, sqT, grad, alpha, 1 - alpha);
       const sq = data(sqT);
       const avg = p.dtype.alloc(n);
       const e = A.r(eps);
       if (centered) {
         const gaT = stateGet(st, 'grad_avg') as Tensor;
-        updateInPlace(gaT, 2, (ga) => {
-          for (let i = 0; i < n; i++) ga[i] = A.fma(grad[i], a1, A.r(ga[i] * al));
-        });
+        averageInPlace(A, gaT, grad, alpha, 1 - alpha);
         const ga = data(gaT);
         // square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_().add_(eps)
         for (let i = 0; i < n; i++) avg[i] = A.r(A.r(Math.sqrt(A.fma(-ga[i], ga[i], sq[i]))) + e);
@@ -338,8 +343,7 @@ export const adagrad: Algorithm = {
       const n = p.numel();
       const st = stateOf(opt, p);
       const step = advance(stateGet(st, 'step') as Tensor);
-      let grad = gradValues(p, maximize);
-      if (wd !== 0) grad = withWeightDecay(A, grad, p, wd);
+      const grad = decayedGrad(A, p, maximize, wd);
       const clr = lr / (1 + (step - 1) * lrDecay);
       const sumT = stateGet(st, 'sum') as Tensor;
       updateInPlace(sumT, 1, (s) => {
