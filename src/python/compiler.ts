@@ -10,6 +10,7 @@ import { builtins } from './builtins.js';
 import { BREAK, callSimple, callValue, callWithSelf, newFrame, CONTINUE, NORMAL, RETURN, restoreDepth, stepLimitExceeded } from './call.js';
 import { pyErr, toPyExc, typeErr, valueErr } from './exceptions.js';
 import { compileComprehension } from './comprehensions.js';
+import { GeneratorCompiler } from './generators.js';
 import type { Globals } from './globals.js';
 import { delItem, getItem, setItem } from './items.js';
 import { importFrom, importModule } from './modules.js';
@@ -329,7 +330,8 @@ export class Compiler {
         throw syntaxError("can't use starred expression here", node);
       case 'Yield':
       case 'YieldFrom':
-        throw syntaxError('generator functions (yield) are not supported', node);
+        // statement-level yields are compiled by generators.ts
+        throw syntaxError('yield inside an expression is not supported by gradviz', node);
       case 'Await':
         throw syntaxError("'await' outside async function", node);
     }
@@ -349,18 +351,23 @@ export class Compiler {
   /** Loops enclosing the statement being compiled (in the current function). */
   private loopDepth = 0;
 
+  /** Compile a loop's body (break and continue are allowed in it). */
+  withinLoop<T>(compile: () => T): T {
+    this.loopDepth++;
+    try {
+      return compile();
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
   /**
    * A loop's statements as one closure (a single statement is called directly), so each
    * call site sees only the statements of its own kind of block rather than one shared
    * helper seeing every statement of the program.
    */
   private loopBody(body: Node[], sc: Scope): Ex {
-    this.loopDepth++;
-    try {
-      return this.block(body, sc);
-    } finally {
-      this.loopDepth--;
-    }
+    return this.withinLoop(() => this.block(body, sc));
   }
 
   /** Elements of a list/tuple/set display or call, with *starred unpacking. */
@@ -870,12 +877,17 @@ export class Compiler {
 
   makeFunction(node: Node, sc: Scope, decorators: Ev[]): Ev {
     const fs = this.scopeOf(node);
-    if (fs.hasYield) throw syntaxError('generator functions (yield) are not supported', node);
     let body: Ex | null = null;
     let ret: Ev | null = null;
     let retLine = -1;
     const savedLine = this.stmtLine;
-    if (node.nodeType === 'Lambda') {
+    if (fs.hasYield && node.nodeType !== 'Lambda') {
+      // calling a generator function makes the generator object; the body runs as it is iterated
+      const loops = this.loopDepth;
+      this.loopDepth = 0;
+      ret = new GeneratorCompiler(this, fs).body(node.body, fs.name);
+      this.loopDepth = loops;
+    } else if (node.nodeType === 'Lambda') {
       this.stmtLine = node.lineno;
       ret = this.expr(node.body, fs);
     } else {

@@ -44,7 +44,7 @@ export function compileComprehension(c: Compiler, node: Node, sc: Scope): Ev {
     return (f) => {
       const it = iterate(first(f));
       const cf = frame(f);
-      return new PyIterator(generate(levels, 0, it, cf, elt), 'generator');
+      return new PyIterator(generate(levels, 0, it, cf, elt), 'generator', '<genexpr>');
     };
   }
 

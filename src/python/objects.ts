@@ -191,6 +191,8 @@ export class PyIterator {
   constructor(
     readonly it: Iterator<PyValue>,
     readonly typeName: string,
+    /** a generator's function name (`<generator object gen at 0x...>`) */
+    readonly name: string | null = null,
   ) {}
   [Symbol.iterator]() {
     return this.it;

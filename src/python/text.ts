@@ -183,7 +183,7 @@ export function pyRepr(v: PyValue): string {
     return `<bound method ${name} of ${pyRepr(v.self)}>`;
   }
   if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
-  if (v instanceof PyIterator) return `<${v.typeName} object at ${addr(v)}>`;
+  if (v instanceof PyIterator) return `<${v.typeName} object ${v.name === null ? '' : v.name + ' '}at ${addr(v)}>`;
   if (v instanceof PySuper) return `<super: <class '${v.cls.name}'>, <${typeName(v.self)} object>>`;
   if (v instanceof PyStaticMethod) return `<staticmethod(${pyRepr(v.fn)})>`;
   if (v instanceof PyClassMethod) return `<classmethod(${pyRepr(v.fn)})>`;

@@ -102,6 +102,17 @@ export function excClass(name: string): PyClass {
 const hostClasses = new WeakMap<PyType, PyClass>();
 
 /** `type(x)`: the class object of any value. */
+const iteratorClasses = new Map<string, PyClass>();
+/** The class of an iterator kind (generator, list_iterator, ...), made once per name. */
+function iteratorClass(name: string): PyClass {
+  let c = iteratorClasses.get(name);
+  if (!c) {
+    c = new PyClass(name, [objectClass]);
+    iteratorClasses.set(name, c);
+  }
+  return c;
+}
+
 export function classOf(v: PyValue): PyValue {
   switch (typeof v) {
     case 'number':
@@ -128,6 +139,7 @@ export function classOf(v: PyValue): PyValue {
   if (v instanceof PyRange) return rangeClass;
   if (v instanceof PySlice) return sliceClass;
   if (v instanceof PyModule) return moduleClass;
+  if (v instanceof PyIterator) return iteratorClass(v.typeName);
   const t: PyType | undefined = (v as any)?.[PY_TYPE];
   if (!t) return objectClass;
   if (t.pyClass !== undefined) return t.pyClass;
