@@ -26,7 +26,7 @@ import { callValue } from './call.js';
 import { slots } from './ops.js';
 import { strMethods, type Method } from './str-methods.js';
 import { numberAttrs } from './number-attrs.js';
-import { classOf, typeName, dictClass, listClass, setClass, strClass, tupleClass, intClass, floatClass } from './types.js';
+import { classOf, typeName, dictClass, listClass, setClass, strClass, tupleClass, intClass, floatClass, objectClass } from './types.js';
 import { PyFloat, PyList, PyTuple, type PyValue } from './values.js';
 
 /** The method table of a builtin value's type, or undefined. */
@@ -92,7 +92,12 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
       const v = mro[i].dict.get(name);
       if (v !== undefined) return bind(v, obj.self, mro[i]);
     }
-    // object.__init__ / BaseException.__init__ of the builtin bases
+    // object.__setattr__ / object.__init__ / BaseException.__init__ of the builtin bases
+    if (name === '__setattr__')
+      return new BuiltinFunction('__setattr__', (args) => {
+        objectSetAttr(obj.self, args[0], args[1]);
+        return null;
+      });
     if (name === '__init__')
       return new BuiltinFunction('__init__', (args) => {
         if (obj.self instanceof PyExc) obj.self.args = args;
@@ -102,6 +107,14 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
   }
   if (typeof obj === 'number' || typeof obj === 'bigint' || typeof obj === 'boolean' || obj instanceof PyFloat) {
     return numberAttrs(obj, name);
+  }
+  if (obj instanceof PyProperty) {
+    // @x.setter / @x.getter make a new property with that accessor replaced
+    if (name === 'setter') return new BuiltinFunction('setter', (a) => new PyProperty(obj.fget, a[0] ?? null));
+    if (name === 'getter') return new BuiltinFunction('getter', (a) => new PyProperty(a[0] ?? null, obj.fset));
+    if (name === 'fget') return obj.fget;
+    if (name === 'fset') return obj.fset;
+    return undefined;
   }
   if (obj instanceof PyFunction) {
     if (name === '__name__') return obj.name;
@@ -160,6 +173,12 @@ function classAttr(cls: PyClass, name: string): PyValue | undefined {
       return m(a[0], a.slice(1), k);
     });
   if (cls === dictClass && name === 'fromkeys') return classMethodsOfDict.fromkeys;
+  if (cls === objectClass && name === '__setattr__')
+    return new BuiltinFunction('__setattr__', (a) => {
+      if (a.length !== 3) throw typeErr(`expected 3 arguments, got ${a.length}`);
+      objectSetAttr(a[0], a[1], a[2]);
+      return null;
+    });
   if (cls === intClass || cls === floatClass) return undefined;
   return undefined;
 }
@@ -179,11 +198,24 @@ export function noAttribute(obj: PyValue, name: string) {
   return attrErr(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
+/** object.__setattr__: a property's setter, else the instance's own dict (never a __setattr__ override). */
+function objectSetAttr(obj: PyValue, name: PyValue, value: PyValue): void {
+  if (typeof name !== 'string') throw typeErr(`attribute name must be string, not '${typeName(name)}'`);
+  if (!(obj instanceof PyInstance)) return setAttr(obj, name, value);
+  const d = obj.cls.lookup(name);
+  if (d instanceof PyProperty) {
+    if (d.fset === null) throw attrErr(`property '${name}' of '${typeName(obj)}' object has no setter`);
+    callValue(d.fset, [obj, value], null);
+    return;
+  }
+  obj.dict.set(name, value);
+}
+
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {
   if (obj instanceof PyInstance) {
     const d = obj.cls.lookup(name);
     if (d instanceof PyProperty) {
-      if (d.fset === null) throw attrErr(`can't set attribute '${name}'`);
+      if (d.fset === null) throw attrErr(`property '${name}' of '${typeName(obj)}' object has no setter`);
       callValue(d.fset, [obj, value], null);
       return;
     }
