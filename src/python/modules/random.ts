@@ -8,6 +8,7 @@ import { MT19937 } from '../../tensor/mt19937.js';
 import { PyError } from '../../tensor/errors.js';
 import { floatToInt, normInt } from '../format.js';
 import { definePyType, PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
+import { PyRange } from '../objects.js';
 import { crCos, crLog, crPow, crSin, glibcExp, iterItems, toBigIndex, toDouble } from './math.js';
 
 type Fn = (args: PyValue[], kwargs: Kwargs | null) => PyValue;
@@ -66,6 +67,7 @@ function asSequence(v: PyValue): Seq {
     const chars = Array.from(v);
     return { length: chars.length, at: (i) => chars[i] };
   }
+  if (v instanceof PyRange) return { length: v.length, at: (i) => v.start + i * v.step };
   const t = pyTypeOf(v);
   if (t?.len && t.getitem) {
     const get = t.getitem;
@@ -361,7 +363,7 @@ function randomFunctions(r: PyRandom): Record<string, Fn> {
   const sample: Fn = (args, kwargs) => {
     const [population, kArg, counts] = bind('sample', ['population', 'k', 'counts'], 2, args, kwargs);
     if (counts !== undefined && counts !== null) throw new PyError('TypeError', 'sample() with counts is not supported');
-    if (!(population instanceof PyList || population instanceof PyTuple || typeof population === 'string' || pyTypeOf(population)?.getitem)) {
+    if (!(population instanceof PyList || population instanceof PyTuple || population instanceof PyRange || typeof population === 'string' || pyTypeOf(population)?.getitem)) {
       throw new PyError('TypeError', 'Population must be a sequence.  For dicts or sets, use sorted(d).');
     }
     const pop = asSequence(population);
