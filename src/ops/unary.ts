@@ -2,7 +2,10 @@
 import { acosf, asinf, atanf, cosf, coshf, expf, expm1f, log10f, log1pf, log2f, logf, sigmoidf, sinf, sinhf, tanf, tanhf } from '../tensor/f32math.js';
 import { erf as erfScalar } from './erf.js';
 import * as libm from '../tensor/libm_f32.js';
-import { defineUnary } from './registry.js';
+import { backwardFn, defineUnary, needsGrad, record } from './registry.js';
+import { mapUnary } from './kernels.js';
+import { float32 } from '../tensor/dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
 import { addScalar, div, mul, mulScalar, neg, pow } from './arith.js';
 import { sigmoidBackward, tanhBackward, thresholdBackward } from './backward_ops.js';
 import { zerosLike } from './creation.js';
@@ -106,16 +109,23 @@ export const reciprocal = defineUnary({
 export const trunc = defineUnary({ gradFn: 'TruncBackward0', f: Math.trunc, dtype: 'same', grad: zeroGrad });
 export const floor = defineUnary({ gradFn: 'FloorBackward0', f: Math.floor, dtype: 'same', grad: zeroGrad });
 export const ceil = defineUnary({ gradFn: 'CeilBackward0', f: Math.ceil, dtype: 'same', grad: zeroGrad });
-/** Half to even, as torch.round. */
-export const round = defineUnary({
-  gradFn: 'RoundBackward0',
-  f: (x) => {
-    const r = Math.round(x);
-    return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-  },
-  dtype: 'same',
-  grad: zeroGrad,
-});
+/** Half to even (C's nearbyint), as torch.round. */
+const nearbyint = (x: number): number => {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+};
+export const round = defineUnary({ gradFn: 'RoundBackward0', f: nearbyint, dtype: 'same', grad: zeroGrad });
+
+const roundDecimalsFn = backwardFn('RoundBackward1', (_n, [g]) => [zerosLike(g!)]);
+/** torch.round(x, decimals=d): nearbyint(x * 10^d) / 10^d in the tensor's dtype (ATen's round_decimals). */
+export function roundDecimals(x: Tensor, decimals: number): Tensor {
+  const f32 = x.dtype === float32 ? Math.fround : (v: number) => v;
+  const tenPow = f32(10 ** Math.abs(decimals));
+  const k = decimals < 0 ? (v: number) => nearbyint(f32(v / tenPow)) * tenPow : (v: number) => nearbyint(f32(v * tenPow)) / tenPow;
+  const out = mapUnary(x, x.dtype, k);
+  if (needsGrad(x)) record(out, roundDecimalsFn, [x]);
+  return out;
+}
 export const exp2 = defineUnary({
   gradFn: 'Exp2Backward0',
   f: (x) => 2 ** x,

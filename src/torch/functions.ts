@@ -88,6 +88,10 @@ for (const [name, f] of Object.entries(UNARY)) {
   def([`${name}(Tensor input, *, Tensor out=None)`], (b) => f(T(b.input)), { aliases: name === 'abs' ? ['absolute'] : name === 'neg' ? ['negative'] : [] });
   def([`${name}_(Tensor input)`], (b) => unary_(T(b.input), f), { only: 'method' });
 }
+def(['round(Tensor input, *, Tensor out=None)', 'round(Tensor input, *, int decimals, Tensor out=None)'], (b, o) =>
+  o === 0 ? ops.round(T(b.input)) : ops.roundDecimals(T(b.input), toInt(b.decimals)),
+);
+def(['round_(Tensor input)', 'round_(Tensor input, *, int decimals)'], (b, o) => unary_(T(b.input), o === 0 ? ops.round : (s) => ops.roundDecimals(s, toInt(b.decimals))), { only: 'method' });
 def(['relu(Tensor input)'], (b) => ops.relu(T(b.input)));
 def(['relu_(Tensor input)'], (b) => unary_(T(b.input), ops.relu));
 def(['square(Tensor input, *, Tensor out=None)'], (b) => ops.pow(T(b.input), 2));
@@ -145,6 +149,9 @@ for (const [name, f] of [['eq', ops.eq], ['ne', ops.ne], ['lt', ops.lt], ['le', 
 for (const [name, f] of [['logical_and', ops.logicalAnd], ['logical_or', ops.logicalOr], ['logical_xor', ops.logicalXor]] as const)
   def([`${name}(Tensor input, Tensor other, *, Tensor out=None)`], (b) => f(T(b.input), T(b.other)));
 def(['logical_not(Tensor input, *, Tensor out=None)'], (b) => ops.logicalNot(T(b.input)));
+def(['logical_not_(Tensor input)'], (b) => unary_(T(b.input), ops.logicalNot), { only: 'method' });
+for (const [name, f] of [['logical_and_', ops.logicalAnd], ['logical_or_', ops.logicalOr], ['logical_xor_', ops.logicalXor]] as const)
+  def([`${name}(Tensor input, Tensor other)`], (b) => unary_(T(b.input), (s) => f(s, T(b.other))), { only: 'method' });
 def(
   [
     'clamp(Tensor input, Tensor? min=None, Tensor? max=None, *, Tensor out=None)',
@@ -352,6 +359,24 @@ def(['cat(Tensor[] tensors, int dim=0, *, Tensor out=None)', 'cat(Tensor[] tenso
   { only: 'fn', aliases: ['concat', 'concatenate'] },
 );
 def(['stack(Tensor[] tensors, int dim=0, *, Tensor out=None)'], (b) => ops.stack(toTensorList(b.tensors), toInt(b.dim)), { only: 'fn' });
+
+// atleast_Nd as ATen writes them (0-d: reshape; 1-d: unsqueeze(0); 2-d to 3-d: unsqueeze(-1)), and the *stack family on top
+const atleast1d = (t: Tensor): Tensor => (t.dim() === 0 ? ops.reshape(t, [1]) : t);
+const atleast2d = (t: Tensor): Tensor => (t.dim() === 0 ? ops.reshape(t, [1, 1]) : t.dim() === 1 ? ops.unsqueeze(t, 0) : t);
+const atleast3d = (t: Tensor): Tensor =>
+  t.dim() === 0 ? ops.reshape(t, [1, 1, 1]) : t.dim() === 1 ? ops.unsqueeze(ops.unsqueeze(t, 0), -1) : t.dim() === 2 ? ops.unsqueeze(t, -1) : t;
+for (const [name, f] of [['atleast_1d', atleast1d], ['atleast_2d', atleast2d], ['atleast_3d', atleast3d]] as const)
+  def([`${name}(Tensor input)`, `${name}(Tensor[] tensors)`], (b, o) => (o === 0 ? f(T(b.input)) : new PyTuple(toTensorList(b.tensors).map(f))), { only: 'fn' });
+def(['hstack(Tensor[] tensors, *, Tensor out=None)'], (b) => {
+  const ts = toTensorList(b.tensors).map(atleast1d);
+  return ops.cat(ts, ts[0]?.dim() === 1 ? 0 : 1);
+}, { only: 'fn' });
+def(['vstack(Tensor[] tensors, *, Tensor out=None)'], (b) => ops.cat(toTensorList(b.tensors).map(atleast2d), 0), { only: 'fn', aliases: ['row_stack'] });
+def(['dstack(Tensor[] tensors, *, Tensor out=None)'], (b) => ops.cat(toTensorList(b.tensors).map(atleast3d), 2), { only: 'fn' });
+def(['column_stack(Tensor[] tensors, *, Tensor out=None)'], (b) =>
+  ops.cat(toTensorList(b.tensors).map((t) => (t.dim() <= 1 ? ops.reshape(t, [t.numel(), 1]) : t)), 1),
+  { only: 'fn' },
+);
 def(['split(Tensor input, PyObject split_size_or_sections, int dim=0)'], (b) => {
   const s = b.split_size_or_sections;
   return tupleOf(ops.split(T(b.input), isPyScalar(s) || s instanceof Tensor ? toInt(s) : toShape(s), toInt(b.dim)));

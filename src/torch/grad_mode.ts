@@ -4,11 +4,24 @@ import { typeError } from '../tensor/errors.js';
 import { BuiltinFunction } from '../python/objects.js';
 import { type PyValue, definePyType, hostServices, pyTypeName } from '../python/values.js';
 
+/** Inside torch.inference_mode() (which, for a program here, is no_grad). */
+let inference = false;
+export const isInferenceModeEnabled = (): boolean => inference;
+/** A new program starts outside inference mode (a failed one may have left it inside). */
+export function resetInferenceMode(): void {
+  inference = false;
+}
+
 export class GradModeGuard {
   private saved: boolean[] = [];
+  private savedInference: boolean[] = [];
   /** set_grad_enabled applies its mode when called: its `with` only restores on exit. */
   private appliedAtCall = false;
-  constructor(readonly enabled: boolean) {}
+  constructor(
+    readonly enabled: boolean,
+    /** inference_mode(True/False) also sets what is_inference_mode_enabled() says */
+    readonly inferenceMode: boolean | null = null,
+  ) {}
   enter(): void {
     if (this.appliedAtCall) {
       this.appliedAtCall = false;
@@ -16,6 +29,8 @@ export class GradModeGuard {
     }
     this.saved.push(gradMode.enabled);
     gradMode.enabled = this.enabled;
+    this.savedInference.push(inference);
+    if (this.inferenceMode !== null) inference = this.inferenceMode;
   }
   applyNow(): this {
     this.enter();
@@ -24,6 +39,7 @@ export class GradModeGuard {
   }
   exit(): void {
     gradMode.enabled = this.saved.pop() ?? true;
+    inference = this.savedInference.pop() ?? false;
   }
 }
 
@@ -54,6 +70,12 @@ definePyType<GradModeGuard>(GradModeGuard, {
 
 export const noGrad = (): GradModeGuard => new GradModeGuard(false);
 export const enableGrad = (): GradModeGuard => new GradModeGuard(true);
+/** torch.inference_mode(mode=True): grad off while mode is True (inference tensors are not modelled). */
+export function inferenceModeGuard(args: PyValue[], kwargs: Map<string, PyValue> | null): GradModeGuard {
+  const mode = args[0] ?? kwargs?.get('mode') ?? true;
+  if (typeof mode !== 'boolean') throw typeError(`inference_mode(): argument 'mode' must be bool, not ${pyTypeName(mode)}`);
+  return mode ? new GradModeGuard(false, true) : new GradModeGuard(gradMode.enabled, false);
+}
 
 /** set_grad_enabled(mode) takes effect at once (it is also usable as a context manager). */
 export function setGradEnabledGuard(args: PyValue[]): GradModeGuard {

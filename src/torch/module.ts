@@ -27,7 +27,7 @@ import './tensorops2_defs.js';
 import './tensorops4_defs.js';
 import { einsumFunction } from './einsum_defs.js';
 import { linalgModule } from './linalg.js';
-import { enableGrad, noGrad, setGradEnabledGuard } from './grad_mode.js';
+import { enableGrad, inferenceModeGuard, isInferenceModeEnabled, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
 import { toInt } from './pyconv.js';
 import { TorchSize } from './size.js';
@@ -108,6 +108,8 @@ function buildTables(): TorchTables {
     numel: fn('numel', (args) => (args[0] as Tensor).numel()),
     no_grad: fn('no_grad', noGrad),
     enable_grad: fn('enable_grad', enableGrad),
+    inference_mode: fn('inference_mode', inferenceModeGuard),
+    is_inference_mode_enabled: fn('is_inference_mode_enabled', () => isInferenceModeEnabled()),
     set_grad_enabled: fn('set_grad_enabled', setGradEnabledGuard),
     is_grad_enabled: fn('is_grad_enabled', () => isGradEnabled()),
     set_printoptions: fn('set_printoptions', setPrintOptionsFn),

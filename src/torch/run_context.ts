@@ -4,6 +4,7 @@
  * because one worker runs many programs one after another.
  */
 import { gradMode } from '../autograd/grad_mode.js';
+import { resetInferenceMode } from './grad_mode.js';
 import { PyError } from '../tensor/errors.js';
 import { setPrintOptions } from '../tensor/print.js';
 import { defaultGenerator } from '../tensor/random.js';
@@ -45,6 +46,7 @@ export const DEFAULT_SEED = 67280421310721n;
 
 export function resetTorchState(limits: Partial<TensorLimits> = {}): void {
   setPrintOptions({ profile: 'default' });
+  resetInferenceMode();
   defaultGenerator.manualSeed(DEFAULT_SEED);
   gradMode.enabled = true;
   runContext.lastBackwardRoot = null;
