@@ -80,7 +80,7 @@ export class Node {
       const t = inputs[i];
       if (t === null || !t.requiresGrad) this.next[i] = null;
       else if (t.gradFn !== null) {
-        this.next[i] = t.gradFn;
+        this.next[i] = t.base === null ? t.gradFn : gradFnOf(t);
         if (t.outputNr !== 0) nonZeroNr = true;
       } else this.next[i] = accumulatorOf(t);
     }
@@ -157,10 +157,27 @@ export function accumulatorOf(leaf: Tensor): Node {
  * Make `out` the `nr`-th output of `node` (sets gradFn/requiresGrad, and the recorder's
  * value when recording is on).
  */
+let refreshView: ((view: Tensor) => void) | null = null;
+/** ops/inplace.ts: how a stale view gets its history back (an AsStridedBackward0 of its base). */
+export function installViewRefresher(refresh: (view: Tensor) => void): void {
+  refreshView = refresh;
+}
+
+/**
+ * A tensor's grad_fn as PyTorch reports and uses it: a view whose base was changed in
+ * place (through another view or itself) after the view's history was set gets a fresh
+ * one over the base's new history, as PyTorch regenerates it when it is next read.
+ */
+export function gradFnOf(t: Tensor): Node | null {
+  if (t.base !== null && t.gradFn !== null && t.historyVersion >= 0 && t.historyVersion !== t.version.v && refreshView !== null) refreshView(t);
+  return t.gradFn;
+}
+
 export function setHistory(out: Tensor, node: Node, nr = 0): Tensor {
   out.gradFn = node;
   out.outputNr = nr;
   out.requiresGrad = true;
+  if (out.base !== null) out.historyVersion = out.version.v;
   if (recorder.enabled && nr === 0) {
     node.value = out;
     node.line = recorder.lineOf();

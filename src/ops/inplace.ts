@@ -4,7 +4,7 @@
  * is bumped, and self (or, for a view, its base through CopySlices) takes the new node.
  */
 import { gradMode } from '../autograd/grad_mode.js';
-import { Node, SavedTensor, setHistory } from '../autograd/node.js';
+import { Node, SavedTensor, installViewRefresher, setHistory } from '../autograd/node.js';
 import { runtimeError } from '../tensor/errors.js';
 import { broadcastShapes, sameShape, shapeList } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -70,10 +70,19 @@ function rebaseHistory(self: Tensor, node: Node): void {
   slices.ctx = geometry;
   slices.inner = node;
   setHistory(base, slices);
-  const strided = new Node(asStridedFn, [base]);
-  strided.ctx = { ...geometry, baseShape: base.shape, dtype: base.dtype };
-  setHistory(self, strided);
+  setHistory(self, asStridedOf(self, base));
 }
+
+/** self as an as_strided view of base, over base's current history (AsStridedBackward0). */
+function asStridedOf(self: Tensor, base: Tensor): Node {
+  const strided = new Node(asStridedFn, [base]);
+  strided.ctx = { shape: self.shape, strides: self.strides, offset: self.offset - base.offset, baseShape: base.shape, dtype: base.dtype };
+  return strided;
+}
+
+installViewRefresher((view) => {
+  if (view.base!.requiresGrad) setHistory(view, asStridedOf(view, view.base!));
+});
 
 const copySlicesFn = backwardFn('CopySlices', (n, [g]) => {
   const { shape, strides, offset, fnNode } = n.ctx as { shape: number[]; strides: number[]; offset: number; fnNode: Node };

@@ -4,7 +4,7 @@
  * `n0, n1, ...` in preorder, shared nodes once, null inputs kept. A leaf's AccumulateGrad
  * node is named by the first global (in binding order) bound to that very leaf.
  */
-import { AccumulateGrad, type Node, type SavedAttr } from '../autograd/node.js';
+import { AccumulateGrad, type Node, type SavedAttr, gradFnOf } from '../autograd/node.js';
 import { floatRepr } from '../python/format.js';
 import type { PyValue } from '../python/values.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -66,9 +66,8 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
   const names = namesByIdentity(globals);
   const assigned = new Map<Node, string>();
   for (const [value, name] of names) {
-    if (value instanceof Tensor && value.gradFn !== null && value.outputNr === 0 && !assigned.has(value.gradFn)) {
-      assigned.set(value.gradFn, name);
-    }
+    const fn = value instanceof Tensor ? gradFnOf(value) : null;
+    if (fn !== null && (value as Tensor).outputNr === 0 && !assigned.has(fn)) assigned.set(fn, name);
   }
   if (target.gradFn === null) {
     if (!target.requiresGrad) return null;
@@ -82,7 +81,7 @@ export function buildGraph({ target, globals, params }: GraphSource): VizGraph |
     };
     return { root: 'n0', nodes: [leafNode], ...paramsOf(params, new Map([[target, 'n0']])) };
   }
-  const order = preorder(target.gradFn);
+  const order = preorder(gradFnOf(target)!);
   const ids = new Map<Node, string>(order.map((node, i) => [node, `n${i}`]));
   const leafIds = new Map<Tensor, string>();
   for (const node of order) if (node instanceof AccumulateGrad) leafIds.set(node.variable, ids.get(node)!);

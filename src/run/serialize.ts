@@ -4,6 +4,7 @@
  * these recursively. Anything else (dicts, modules, functions, torch.Size, ...) is a kind
  * API.md leaves open: it is left out.
  */
+import { gradFnOf } from '../autograd/node.js';
 import type { TensorJSON, VariableJSON } from '../api/schemas.js';
 import { PyFloat, PyList, PyTuple, type PyValue } from '../python/values.js';
 import { bool } from '../tensor/dtype.js';
@@ -41,7 +42,7 @@ export function tensorToJSON(t: Tensor, withGrad: boolean): TensorJSON {
     shape: [...t.shape],
     data: tensorData(t),
     requires_grad: t.requiresGrad,
-    grad_fn: t.gradFn?.name ?? null,
+    grad_fn: gradFnOf(t)?.name ?? null,
   };
   if (withGrad) json.grad = t.grad === null ? null : tensorToJSON(t.grad, false);
   return json;

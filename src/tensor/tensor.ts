@@ -27,6 +27,8 @@ export class Tensor {
   retainsGrad = false;
   /** The tensor whose storage this view reads (PyTorch's `_base`), or null. */
   base: Tensor | null = null;
+  /** A view's version when its history was set: an in-place change of its base since makes it stale (-1: not a view with history). */
+  historyVersion = -1;
   /** A Python scalar wrapped for type promotion (lowest priority in result_type). */
   wrapped = false;
   /** Leaf only: hooks run before accumulation (non-leaf hooks live on the node). */

@@ -7,6 +7,7 @@ import * as ops from '../ops/index.js';
 import { add_, sub_, mul_, div_, unary_ } from '../ops/inplace.js';
 import { getitem, setitem, type IndexKey } from '../ops/indexing.js';
 import { readGrad, registerHook, retainGrad, setRequiresGrad, tensorBackward } from '../autograd/tensor_api.js';
+import { gradFnOf } from '../autograd/node.js';
 import { bool, dtypes, type DType } from '../tensor/dtype.js';
 import { PyError, runtimeError, typeError, valueError } from '../tensor/errors.js';
 import { formatTensor } from '../tensor/print.js';
@@ -32,7 +33,7 @@ export const tensorClass = new PyClass('Tensor', [objectClass]);
 tensorClass.module = 'torch';
 
 export function tensorRepr(t: Tensor): string {
-  return formatTensor(t.toFlatArray(), t.shape, t.dtype, { gradFn: t.gradFn?.fn.name ?? null, requiresGrad: t.requiresGrad });
+  return formatTensor(t.toFlatArray(), t.shape, t.dtype, { gradFn: gradFnOf(t)?.fn.name ?? null, requiresGrad: t.requiresGrad });
 }
 
 type Operand = Tensor | ops.Scalar;
@@ -212,7 +213,7 @@ function attribute(self: Tensor, name: string): PyValue | undefined {
     case 'grad':
       return readGrad(self);
     case 'grad_fn':
-      return gradFnObject(self.gradFn);
+      return gradFnObject(gradFnOf(self));
     case 'is_leaf':
       return self.isLeaf;
     case 'retains_grad':
