@@ -260,8 +260,21 @@ const checkIntZero = (_a: Tensor, b: Tensor, dtype: { isFloating: boolean }) => 
   for (let i = 0; i < n; i++) if (b.at(i) === 0) throw runtimeError('ZeroDivisionError');
 };
 
-/** `//`: floor rounding as PyTorch 1.13; not differentiable. */
-export const floorDivide = defineBinary({ gradFn: 'FloorDivideBackward0', f: floorDivKernel, dtype: 'promote', check: checkIntZero });
+const noFloorDivideDerivative = {
+  uses: [],
+  grad: (): Tensor => {
+    throw runtimeError('derivative for aten::floor_divide is not implemented');
+  },
+} as const;
+/** `//`: floor rounding as PyTorch 1.13; its node is the placeholder `NotImplemented`, whose backward fails. */
+export const floorDivide = defineBinary({
+  gradFn: 'NotImplemented',
+  f: floorDivKernel,
+  dtype: 'promote',
+  check: checkIntZero,
+  self: noFloorDivideDerivative,
+  other: noFloorDivideDerivative,
+});
 
 /**
  * `torch.div(a, b, rounding_mode=...)` (div.Tensor_mode): DivBackward2. Without rounding it
@@ -294,7 +307,7 @@ const remainderTensor = defineBinary({
   dtype: 'promote',
   check: checkIntZero,
   self: { uses: [], grad: (g) => g },
-  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), floorDivide(s!, o!)) },
+  other: { uses: ['self', 'other'], grad: (g, s, o) => mul(neg(g), divRounding(s!, o!, 'floor')) },
 });
 
 /** remainder.Scalar has a single input in PyTorch's graph. */

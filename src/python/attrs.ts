@@ -3,7 +3,7 @@
  * Maps, instance/class dicts, PyType.getattr): there is no path from a program to a JS
  * property, so `x.constructor`, `x.__proto__`, `().__class__.__bases__` find nothing.
  */
-import { dictMethods, listMethods, setMethods, tupleMethods } from './collection-methods.js';
+import { dictMethods, dictSet, listMethods, setMethods, tupleMethods } from './collection-methods.js';
 import { attrErr, typeErr } from './exceptions.js';
 import {
   BoundMethod,
@@ -74,6 +74,7 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
     const c = obj.cls.lookup(name);
     if (c !== undefined) return bind(c, obj, obj.cls);
     if (name === '__class__') return obj.cls;
+    if (name === '__dict__') return attributeDict(obj);
     if (obj instanceof PyExc && name === 'args') return new PyTuple(obj.args);
     const ga = obj.cls.lookup('__getattr__');
     if (ga !== undefined) return callValue(ga, [obj, name], null);
@@ -209,6 +210,15 @@ function objectSetAttr(obj: PyValue, name: PyValue, value: PyValue): void {
     return;
   }
   obj.dict.set(name, value);
+}
+
+/** vars(obj) / obj.__dict__: a snapshot of an instance's (or module's) attributes as a dict. */
+export function attributeDict(obj: PyValue): PyDict {
+  const src = obj instanceof PyInstance || obj instanceof PyModule ? obj.dict : null;
+  if (src === null) throw typeErr('vars() argument must have __dict__ attribute');
+  const d = new PyDict();
+  for (const [k, v] of src) dictSet(d, k, v);
+  return d;
 }
 
 export function setAttr(obj: PyValue, name: string, value: PyValue): void {

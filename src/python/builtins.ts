@@ -3,7 +3,7 @@
  * globals, locals, vars, __import__, input's real stdin: a program reaches nothing of
  * the host (those names raise NameError like any undefined name).
  */
-import { classMethodsOfDict, delAttr, getAttr, lookupAttr, setAttr } from './attrs.js';
+import { attributeDict, classMethodsOfDict, delAttr, getAttr, lookupAttr, setAttr } from './attrs.js';
 import { callValue, exactArgs, isStopIteration, noKwargs, restoreDepth } from './call.js';
 import { dictUpdate, fromkeys, PyDictView, setAdd, sortValues } from './collection-methods.js';
 import { fatalErr, pyErr, typeErr, valueErr } from './exceptions.js';
@@ -604,6 +604,11 @@ def('hasattr', (args) => {
     if (e instanceof Object && (e as any).cls?.name === 'AttributeError') return false;
     throw e;
   }
+});
+
+def('vars', (args) => {
+  if (args.length !== 1) throw typeErr('vars() without an argument is not supported by gradviz');
+  return attributeDict(args[0]);
 });
 
 def('setattr', (args) => {

@@ -13,7 +13,7 @@ import { PyError, runtimeError, typeError, valueError } from '../tensor/errors.j
 import { formatTensor } from '../tensor/print.js';
 import { wrapDim } from '../tensor/shape.js';
 import { Tensor, VersionCounter } from '../tensor/tensor.js';
-import { BuiltinFunction, ELLIPSIS, PyClass, PySlice } from '../python/objects.js';
+import { BuiltinFunction, ELLIPSIS, PyClass, PyRange, PySlice } from '../python/objects.js';
 import { objectClass } from '../python/types.js';
 import { objectId } from '../python/text.js';
 import { formatValue } from '../python/str-methods.js';
@@ -85,6 +85,8 @@ function indexKeys(key: PyValue): IndexKey[] {
       return k;
     }
     if (k instanceof PyList) return tensorFromPy(k);
+    // a range is a sequence of ints: it indexes like the list of them
+    if (k instanceof PyRange) return tensorFromPy(new PyList(Array.from({ length: k.length }, (_, i) => k.start + i * k.step)));
     throw new PyError(
       'IndexError',
       'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got ' + pyTypeName(k) + ')',
