@@ -264,7 +264,8 @@ function runHooks(hooks: readonly ((g: Tensor) => Tensor | null | undefined | vo
 /** AccumulateGrad: a new tensor the first time, summed in place after (a graph op under create_graph). */
 function accumulateInto(v: Tensor, g: Tensor, createGraph: boolean): void {
   if (v.grad === null) v.grad = createGraph ? ops.copyWithGraph(g) : ops.detachedClone(g);
-  else if (createGraph || v.grad.requiresGrad) v.grad = ops.add(v.grad, g);
+  else if (createGraph) v.grad = ops.add(v.grad, g);
+  // without create_graph PyTorch adds in place, even into a grad that has a graph (its grad_fn stays)
   else ops.addInto(v.grad, g);
 }
 
