@@ -75,7 +75,11 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
     if (c !== undefined) return bind(c, obj, obj.cls);
     if (name === '__class__') return obj.cls;
     if (name === '__dict__') return attributeDict(obj);
-    if (obj instanceof PyExc && name === 'args') return new PyTuple(obj.args);
+    if (obj instanceof PyExc) {
+      if (name === 'args') return new PyTuple(obj.args);
+      if (name === '__cause__') return obj.pyCause;
+      if (name === '__context__') return obj.pyContext;
+    }
     const ga = obj.cls.lookup('__getattr__');
     if (ga !== undefined) return callValue(ga, [obj, name], null);
     return undefined;

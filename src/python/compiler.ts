@@ -1482,9 +1482,13 @@ export class Compiler {
         throw cur;
       }
       let e = exc(f);
-      if (cause) cause(f);
+      let c = cause ? cause(f) : null;
       if (e instanceof PyClass && e.isException) e = callValue(e, [], null);
       if (!(e instanceof PyExc)) throw typeErr('exceptions must derive from BaseException');
+      if (c instanceof PyClass && c.isException) c = callValue(c, [], null);
+      if (cause) e.pyCause = c;
+      const handling = state.handling[state.handling.length - 1];
+      if (handling !== undefined && handling !== e) e.pyContext = handling;
       if (e.line === undefined) e.line = line;
       throw e;
     };

@@ -80,6 +80,9 @@ export class PyExc extends PyInstance {
   fatal = false;
   /** A JS error that was converted into this exception (for internal-error reports). */
   cause: unknown = undefined;
+  /** `raise ... from X` (__cause__) and the exception being handled when this one was raised (__context__). */
+  pyCause: PyValue = null;
+  pyContext: PyValue = null;
 }
 
 /** What the compiler produces for a def/lambda body; shared by every function object made from it. */

@@ -80,7 +80,7 @@ const noGrad = <R>(f: () => R): R => withGradMode(false, f);
 // ---- elementwise unary -------------------------------------------------------------
 const UNARY: Record<string, (x: Tensor) => Tensor> = {
   abs: ops.abs, acos: ops.acos, asin: ops.asin, atan: ops.atan, ceil: ops.ceil, cos: ops.cos, cosh: ops.cosh,
-  erf: ops.erf, erfc: ops.erfc, exp: ops.exp, exp2: ops.exp2, expm1: ops.expm1, floor: ops.floor, log: ops.log, log10: ops.log10, log1p: ops.log1p, log2: ops.log2,
+  erf: ops.erf, erfc: ops.erfc, erfinv: ops.erfinv, exp: ops.exp, exp2: ops.exp2, expm1: ops.expm1, floor: ops.floor, log: ops.log, log10: ops.log10, log1p: ops.log1p, log2: ops.log2,
   neg: ops.neg, reciprocal: ops.reciprocal, rsqrt: ops.rsqrt, sigmoid: ops.sigmoid, sign: ops.sign, sin: ops.sin,
   sinh: ops.sinh, sqrt: ops.sqrt, tan: ops.tan, tanh: ops.tanh, trunc: ops.trunc, round: ops.round,
 };
