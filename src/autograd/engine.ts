@@ -243,14 +243,18 @@ function applyTensorHooks(node: Node, grads: (Tensor | null)[]): void {
       if (hs !== undefined && g !== null) grads[nr] = runHooks(hs, g);
     }
   }
-  if (node.retained !== null) {
-    for (let nr = 0; nr < grads.length; nr++) {
-      const t = node.retained[nr];
-      const g = grads[nr];
-      if (t === undefined || g === null || t.gradFn !== node) continue;
-      t.grad = t.grad === null ? (gradMode.enabled ? g : ops.detachedClone(g)) : ops.add(t.grad, g);
-    }
-  }
+}
+
+/**
+ * retain_grad(): in PyTorch 1.13 a hook like the others, run in registration order (a hook
+ * registered after it does not change the retained grad). It stores while the tensor is
+ * still this node's output.
+ */
+export function retainGradHook(t: Tensor, node: Node): (g: Tensor) => void {
+  return (g) => {
+    if (t.gradFn !== node) return;
+    t.grad = t.grad === null ? (gradMode.enabled ? g : ops.detachedClone(g)) : ops.add(t.grad, g);
+  };
 }
 
 function runHooks(hooks: readonly ((g: Tensor) => Tensor | null | undefined | void)[], g: Tensor): Tensor {

@@ -56,8 +56,6 @@ export class Node {
   numOutputs = 1;
   /** Non-leaf tensor hooks, per output. */
   hooks: (GradHook[] | undefined)[] | null = null;
-  /** Non-leaf tensors that asked for retain_grad(), per output. */
-  retained: (Tensor | undefined)[] | null = null;
   /** Recorder only: the forward output and the last gradient that reached it. */
   value: Tensor | null = null;
   lastGrad: Tensor | null = null;

@@ -1,7 +1,7 @@
 /** The autograd surface of a tensor: requires_grad_, retain_grad, register_hook, .grad, backward. */
 import { runtimeError, warn } from '../tensor/errors.js';
 import type { GradHook, HookHandle, Tensor } from '../tensor/tensor.js';
-import { type BackwardOptions, backward } from './engine.js';
+import { type BackwardOptions, backward, retainGradHook } from './engine.js';
 
 /** t.requires_grad_(flag) / t.requires_grad = flag. */
 export function setRequiresGrad(t: Tensor, flag = true): Tensor {
@@ -27,8 +27,8 @@ export function retainGrad(t: Tensor): void {
   if (!t.requiresGrad) throw runtimeError("can't retain_grad on Tensor that has requires_grad=False");
   if (t.gradFn === null || t.retainsGrad) return;
   const node = t.gradFn;
-  node.retained ??= [];
-  node.retained[t.outputNr] = t;
+  node.hooks ??= [];
+  (node.hooks[t.outputNr] ??= []).push(retainGradHook(t, node));
   t.retainsGrad = true;
 }
 

@@ -187,6 +187,8 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, reduction: str
       `Using a target size (${sizeRepr(target.shape)}) that is different to the input size (${sizeRepr(input.shape)}) is deprecated. Please ensure they have the same size.`,
     );
   }
+  // the kernel wants the target in the input's dtype (no promotion)
+  if (target.dtype !== input.dtype) throw runtimeError(`Found dtype ${target.dtype.scalarName} but expected ${input.dtype.scalarName}`);
   const d = contiguousData(input);
   for (let i = 0; i < d.length; i++) {
     if (!(d[i] >= 0 && d[i] <= 1)) throw runtimeError('all elements of input should be between 0 and 1');

@@ -27,7 +27,7 @@ import { slots } from './ops.js';
 import { strMethods, type Method } from './str-methods.js';
 import { numberAttrs } from './number-attrs.js';
 import { classOf, typeName, dictClass, listClass, setClass, strClass, tupleClass, intClass, floatClass, objectClass } from './types.js';
-import { PyFloat, PyList, PyTuple, type PyValue } from './values.js';
+import { PyFloat, PyList, PyTuple, type PyValue, hostServices } from './values.js';
 
 /** The method table of a builtin value's type, or undefined. */
 export function methodTable(obj: PyValue): Map<string, Method> | undefined {
@@ -50,10 +50,19 @@ const CLASS_TABLES = new Map<PyClass, Map<string, Method>>([
 /** A function found on a class, as seen through an instance (bound method, ...). */
 function bind(attr: PyValue, self: PyValue, cls: PyClass): PyValue {
   if (attr instanceof PyFunction) return new BoundMethod(self, attr);
+  if (attr instanceof BuiltinFunction && attr.bindsSelf) return new BoundMethod(self, attr);
   if (attr instanceof PyStaticMethod) return attr.fn;
   if (attr instanceof PyClassMethod) return new BoundMethod(cls, attr.fn);
   if (attr instanceof PyProperty) return callValue(attr.fget, [self], null);
   return attr;
+}
+
+/** `x.__repr__()` / `x.__str__()` of any object that does not define its own. */
+function objectDunder(obj: PyValue, name: string): PyValue | undefined {
+  if (name === '__class__') return classOf(obj);
+  if (name === '__repr__') return new BuiltinFunction('__repr__', () => hostServices().repr(obj));
+  if (name === '__str__') return new BuiltinFunction('__str__', () => hostServices().str(obj));
+  return undefined;
 }
 
 export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
@@ -61,7 +70,7 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
   const t = slots(obj);
   if (t?.getattr !== undefined) {
     const v = t.getattr(obj, name);
-    return v !== undefined ? v : name === '__class__' ? classOf(obj) : undefined;
+    return v !== undefined ? v : objectDunder(obj, name);
   }
   if (obj instanceof PyModule) {
     const v = obj.dict.get(name);

@@ -141,6 +141,8 @@ export class BoundMethod {
 
 /** A named builtin (print, len, math.sqrt, list.append bound to a list, ...). */
 export class BuiltinFunction {
+  /** Bound to the instance when found on a class, as a Python function is (a decorator's wrapper). */
+  bindsSelf = false;
   constructor(
     readonly name: string,
     readonly fn: HostFunction,

@@ -21,7 +21,7 @@ function implicitDim(name: string, x: Tensor): number {
   return nd === 0 || nd === 1 || nd === 3 ? 0 : 1;
 }
 
-function softmaxLike(name: 'softmax' | 'log_softmax', f: (x: Tensor, dim: number) => Tensor) {
+function softmaxLike(name: 'softmax' | 'softmin' | 'log_softmax', f: (x: Tensor, dim: number) => Tensor) {
   return (args: PyValue[], kwargs: Map<string, PyValue> | null): PyValue => {
     const get = (i: number, key: string) => (args.length > i ? args[i] : kwargs?.get(key) ?? null);
     const x = T(get(0, 'input'));
@@ -159,6 +159,7 @@ export function functionalModule(): Record<string, PyValue> {
       return ops.tanh(T(args[0]));
     },
     softmax: softmaxLike('softmax', ops.softmax),
+    softmin: softmaxLike('softmin', (x, dim) => ops.softmax(ops.neg(x), dim)),
     log_softmax: softmaxLike('log_softmax', ops.logSoftmax),
   };
 }

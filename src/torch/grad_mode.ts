@@ -57,7 +57,7 @@ definePyType<GradModeGuard>(GradModeGuard, {
   // `@torch.no_grad()` wraps a function: the mode holds during each call
   call(self, args) {
     const fn = args[0];
-    return new BuiltinFunction('decorate_context', (a, kw) => {
+    const wrapper = new BuiltinFunction('decorate_context', (a, kw) => {
       self.enter();
       try {
         return hostServices().call(fn, a, kw);
@@ -65,6 +65,8 @@ definePyType<GradModeGuard>(GradModeGuard, {
         self.exit();
       }
     });
+    wrapper.bindsSelf = true; // functools.wraps makes a Python function: a decorated method gets self
+    return wrapper;
   },
 });
 

@@ -26,7 +26,7 @@ import './tensorops3_defs.js';
 import './tensorops2_defs.js';
 import './tensorops4_defs.js';
 import { einsumFunction } from './einsum_defs.js';
-import { meshgridFunction } from './meshgrid.js';
+import { broadcastTensorsFunction, meshgridFunction } from './tensor_lists.js';
 import { linalgModule } from './linalg.js';
 import { enableGrad, inferenceModeGuard, isInferenceModeEnabled, noGrad, setGradEnabledGuard } from './grad_mode.js';
 import { fromNumpy, numpyModule } from './numpy.js';
@@ -133,6 +133,7 @@ function buildTables(): TorchTables {
     from_numpy: fn('from_numpy', (args) => fromNumpy(args[0])),
     einsum: einsumFunction,
     meshgrid: meshgridFunction,
+    broadcast_tensors: broadcastTensorsFunction,
     __version__: '1.13.0a0+gitunknown',
   });
   return {

@@ -259,6 +259,7 @@ function setAttribute(self: Tensor, name: string, value: PyValue): boolean {
       return true;
     case 'grad':
       if (value !== null && !(value instanceof Tensor)) throw typeError(`assigned grad expected to be a Tensor or None but got grad of type ${pyTypeName(value)}`);
+      if (value instanceof Tensor && value.dtype !== self.dtype) throw runtimeError('assigned grad has data of a different type');
       if (value instanceof Tensor && (value.shape.length !== self.shape.length || value.shape.some((s, i) => s !== self.shape[i])))
         throw runtimeError('assigned grad has data of a different size');
       self.grad = value;

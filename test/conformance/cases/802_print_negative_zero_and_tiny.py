@@ -1,0 +1,13 @@
+import torch
+a = torch.tensor([0.0, -0.0, 1.0, -1.0])
+print(a)
+print(-a)
+b = torch.tensor([-0.0, -0.0])
+print(b)
+c = torch.tensor([1e-5, 2e-5, 3.0])
+print(c)
+d = torch.tensor([1e-10, 1.0])
+print(d)
+print(torch.tensor([0.0001, 0.001]))
+print(torch.tensor([123456.0, 0.5]))
+print(torch.tensor([1e8, 1.0]))

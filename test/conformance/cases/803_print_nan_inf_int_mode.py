@@ -1,0 +1,12 @@
+import torch
+print(torch.tensor([1.0, float('nan'), 3.0]))
+print(torch.tensor([1.0, float('inf'), -2.0]))
+print(torch.tensor([float('nan'), float('inf'), float('-inf')]))
+print(torch.tensor([1.5, float('nan'), 100.25]))
+print(torch.tensor([[1.0, float('-inf')], [float('nan'), 4.0]]))
+print(torch.tensor([1e10, float('nan')]))
+x = torch.tensor([0.0, 1.0], requires_grad=True)
+y = torch.log(x)
+print(y)
+y.sum().backward()
+print(x.grad)

@@ -1,0 +1,12 @@
+import torch
+x = torch.tensor([3.14159265, 2.71828182, 1.41421356, -0.57721566])
+torch.set_printoptions(precision=2)
+print(x)
+torch.set_printoptions(precision=6)
+print(x)
+torch.set_printoptions(precision=4, linewidth=40)
+print(torch.arange(20) * 1.5)
+torch.set_printoptions(linewidth=120)
+print(torch.arange(30) * 1.5)
+torch.set_printoptions(profile='default')
+print(x)

@@ -1,0 +1,11 @@
+import torch
+x = torch.tensor([1.0, 1000.0, 0.001])
+print(x)
+torch.set_printoptions(sci_mode=True)
+print(x)
+print(torch.tensor([2.0, 4.0]))
+torch.set_printoptions(sci_mode=False)
+print(torch.tensor([1e-8, 1e8]))
+torch.set_printoptions(sci_mode=None)
+print(torch.tensor([1e-8, 1e8]))
+print(torch.tensor([12345.678]))

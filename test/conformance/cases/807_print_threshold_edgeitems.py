@@ -1,0 +1,10 @@
+import torch
+torch.set_printoptions(threshold=5)
+print(torch.arange(10))
+print(torch.arange(4))
+torch.set_printoptions(edgeitems=2)
+print(torch.arange(10.0))
+print(torch.arange(36).reshape(6, 6))
+torch.set_printoptions(threshold=1000, edgeitems=3)
+print(torch.arange(1200).reshape(40, 30)[:2])
+print(torch.arange(1001))

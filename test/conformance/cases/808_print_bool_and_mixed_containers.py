@@ -1,0 +1,11 @@
+import torch
+m = torch.tensor([[True, False, True], [False, False, True]])
+print(m)
+print(m.sum(), m.any(), m.all())
+print([torch.tensor(1.5), torch.tensor([1, 2])])
+print((torch.tensor(2.0), 'a', 3))
+print({'w': torch.tensor([0.5, -0.5])})
+x = torch.tensor(2.0, requires_grad=True)
+print([x, x * 2])
+print(repr(torch.zeros(2, 0)))
+print(torch.ones(0))

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor(1.23456789)
+print(f"{x}")
+print(f"{x.item():.3f}")
+print(f"{x.item():10.4f}|")
+print(f"{x.item():e}")
+print("value = {}".format(x))
+print("%.2f" % x.item())
+v = torch.tensor([1.0, 2.0], requires_grad=True)
+print(f"v={v}")
+print(f"sum={v.sum()}")
+print(str(v.sum().item()))
+print(f"{3.0}", f"{torch.tensor(3.0).item()}", f"{1e-7}", f"{1e16}")

@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([1.0, 2.0], dtype=torch.float64, requires_grad=True)
+k = torch.tensor([3, 4])
+y = x * k
+print(y, y.dtype)
+z = y + torch.tensor([0.5, 0.5])
+print(z.dtype)
+z.pow(2).sum().backward()
+print(x.grad)
+f = torch.tensor([1.0, 2.0], requires_grad=True)
+g = f * torch.tensor(2.0, dtype=torch.float64)
+print(g.dtype)
+h = f * torch.tensor([2.0, 2.0], dtype=torch.float64)
+print(h.dtype)
+h.sum().backward()
+print(f.grad, f.grad.dtype)

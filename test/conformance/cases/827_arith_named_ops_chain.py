@@ -1,0 +1,13 @@
+import torch
+a = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+b = torch.tensor([0.5, 0.5, 2.0], requires_grad=True)
+c = torch.mul(a, b)
+d = torch.div(c, b + 1)
+e = torch.sub(d, a)
+f = torch.add(e, 1.0)
+g = torch.neg(f)
+print(c, d, e, f, g, sep='\n')
+g.sum().backward()
+print(a.grad, b.grad)
+print(torch.true_divide(torch.tensor([3, 4]), 2))
+print(torch.square(torch.tensor([3, -4])))

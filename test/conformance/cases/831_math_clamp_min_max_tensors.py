@@ -1,0 +1,10 @@
+import torch
+x = torch.linspace(-2, 2, 9, requires_grad=True)
+y = x.clamp(-1, 1)
+print(y)
+y.sum().backward()
+print(x.grad)
+print(torch.clamp(torch.tensor([1, 5, 9]), 2, 6))
+print(torch.clamp(torch.tensor([0.5, 1.5]), max=1.0))
+print(x.detach().clamp(min=0.5))
+print(torch.clamp(torch.tensor([-3.0, 3.0]), min=torch.tensor([0.0, 0.0]), max=torch.tensor([1.0, 2.0])))

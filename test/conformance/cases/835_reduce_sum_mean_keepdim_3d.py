@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(24, dtype=torch.float32).reshape(2, 3, 4).requires_grad_()
+print(x.sum(dim=(0, 2)))
+print(x.mean(dim=1, keepdim=True))
+print(x.sum(-1).shape, x.sum(-1, keepdim=True).shape)
+print(x.mean((1, 2)))
+y = x.sum(dim=0).mean(dim=1, keepdim=True)
+print(y)
+y.sum().backward()
+print(x.grad)
+print(torch.sum(x, dim=[0, 1]).shape)

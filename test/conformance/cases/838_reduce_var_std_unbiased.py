@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[1.0, 2.0, 4.0], [2.0, 2.0, 8.0]], requires_grad=True)
+print(x.var(), x.std())
+print(x.var(dim=1), x.std(dim=0))
+print(x.var(unbiased=False), x.std(dim=1, unbiased=False))
+print(torch.var(x, dim=1, keepdim=True))
+s = x.std(dim=1).sum()
+s.backward()
+print(x.grad)
+print(torch.tensor([5.0]).std())

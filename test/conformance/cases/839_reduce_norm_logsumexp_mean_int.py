@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([[3.0, -4.0], [1.0, 2.0]], requires_grad=True)
+print(x.norm(), x.norm(dim=1), x.norm(p=1), torch.norm(x, p=float('inf')))
+print(torch.logsumexp(x, dim=1))
+l = torch.logsumexp(x, dim=0).sum() + x.norm()
+l.backward()
+print(x.grad)
+i = torch.tensor([1, 2, 3, 4])
+print(i.sum(), i.float().mean(), i.max(), i.sum().dtype)
+print(torch.tensor([True, True, False]).sum())

@@ -1,0 +1,15 @@
+import torch
+pred = torch.tensor([[0.2, 0.8], [0.6, 0.4], [0.9, 0.1]], requires_grad=True)
+target = torch.tensor([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]])
+per_sample = ((pred - target) ** 2).sum(dim=1)
+print(per_sample)
+loss = per_sample.mean()
+print(loss)
+loss.backward()
+print(pred.grad)
+print(per_sample.max(dim=0))
+print(per_sample.argsort() if hasattr(per_sample, 'argsort') else None)
+xs = torch.linspace(0, 1, 5)
+ys = xs ** 2
+print(torch.diff(ys) / torch.diff(xs))
+print(torch.trapezoid(ys, xs), torch.trapz(ys, xs))

@@ -1,0 +1,12 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+b = torch.tensor([4.0, 5.0, 6.0], requires_grad=True)
+M = torch.tensor([[1.0, 0.0, 1.0], [0.0, 2.0, 0.0]], requires_grad=True)
+d = torch.dot(a, b)
+mv = torch.mv(M, a)
+o = torch.outer(a, b)
+mm = torch.mm(M, o)
+print(d, mv, o, mm, sep='\n')
+(d + mv.sum() + mm.sum()).backward()
+print(a.grad, b.grad, M.grad, sep='\n')
+print(torch.tensor([1, 2]) @ torch.tensor([3, 4]))

@@ -1,0 +1,10 @@
+import torch
+A = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
+print(A.T, A.t(), A.transpose(0, 1))
+t = torch.trace(A @ A.T)
+print(t)
+t.backward()
+print(A.grad)
+print(torch.diag(A.detach()), torch.diag(torch.tensor([1.0, 2.0])))
+B = torch.ones(2, 3, 4)
+print(B.transpose(1, 2).shape, B.mT.shape)

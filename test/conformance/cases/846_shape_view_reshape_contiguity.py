@@ -1,0 +1,13 @@
+import torch
+x = torch.arange(12.0, requires_grad=True)
+a = x.view(3, 4)
+b = a.t()
+print(b.is_contiguous(), a.is_contiguous())
+c = b.reshape(12)
+print(c)
+d = b.contiguous().view(-1)
+print(torch.equal(c, d))
+print(a.view(2, -1).shape, a.reshape(-1, 3).shape, a.view(12, 1).shape)
+(c * torch.arange(12.0)).sum().backward()
+print(x.grad)
+print(a.stride(), b.stride())

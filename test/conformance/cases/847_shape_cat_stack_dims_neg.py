@@ -1,0 +1,13 @@
+import torch
+a = torch.tensor([[1.0, 2.0]], requires_grad=True)
+b = torch.tensor([[3.0, 4.0], [5.0, 6.0]], requires_grad=True)
+c = torch.cat([a, b], dim=0)
+print(c)
+d = torch.cat((a.t(), b.t()), dim=-1)
+print(d)
+s = torch.stack([b, b * 2], dim=-1)
+print(s.shape)
+print(s)
+(c.sum() * 2 + s.sum()).backward()
+print(a.grad, b.grad)
+print(torch.hstack([torch.tensor([1, 2]), torch.tensor([3])]), torch.vstack([torch.tensor([1, 2]), torch.tensor([3, 4])]))

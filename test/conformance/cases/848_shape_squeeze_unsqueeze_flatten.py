@@ -1,0 +1,11 @@
+import torch
+x = torch.zeros(1, 3, 1, 2)
+print(x.squeeze().shape, x.squeeze(0).shape, x.squeeze(1).shape, x.squeeze(-2).shape)
+print(x.unsqueeze(0).shape, x.unsqueeze(-1).shape)
+print(x.flatten().shape, x.flatten(1).shape, x.flatten(0, 2).shape)
+v = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+m = v.unsqueeze(1) * v.unsqueeze(0)
+print(m)
+m.sum().backward()
+print(v.grad)
+print(v[None, :].shape, v[:, None].shape)

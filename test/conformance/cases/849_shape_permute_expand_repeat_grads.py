@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(6.0).reshape(1, 2, 3).requires_grad_()
+p = x.permute(2, 0, 1)
+print(p.shape)
+print(p)
+e = x.expand(4, 2, 3)
+r = x.repeat(2, 1, 2)
+print(e.shape, r.shape)
+(p.sum() + e.sum() + r.sum()).backward()
+print(x.grad)
+print(torch.tensor([1, 2]).repeat(3), torch.tensor([[1], [2]]).expand(-1, 3))

@@ -1,0 +1,12 @@
+import torch
+x = torch.arange(10.0, requires_grad=True)
+parts = torch.split(x, 4)
+print(parts)
+a, b = x.chunk(2)
+print(a, b)
+rows = torch.arange(6.0).reshape(2, 3).unbind(1)
+print(rows)
+y = parts[0].sum() * 2 + parts[2].sum() + b.prod()
+y.backward()
+print(x.grad)
+print([t.shape for t in torch.split(x, [3, 7])])

@@ -1,0 +1,11 @@
+import torch
+m = torch.arange(1.0, 10.0).reshape(3, 3).requires_grad_()
+f = torch.flip(m, dims=[0])
+print(f)
+r = torch.roll(m, shifts=1, dims=1)
+print(r)
+l = torch.tril(m)
+u = torch.triu(m, diagonal=1)
+print(l, u, sep='\n')
+(f[0] * 2).sum().backward()
+print(m.grad)

@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]], requires_grad=True)
+idx = torch.tensor([[1], [0]])
+g = torch.gather(x, 1, idx)
+print(g)
+s = torch.index_select(x, 1, torch.tensor([2, 0]))
+print(s)
+t = torch.topk(x, 2, dim=1)
+print(t.values, t.indices)
+(g.sum() + s.sum() + t.values.sum()).backward()
+print(x.grad)
+v, i = torch.sort(torch.tensor([3, 1, 2]), descending=True)
+print(v, i)

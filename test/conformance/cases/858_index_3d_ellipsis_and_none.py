@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(24).reshape(2, 3, 4)
+print(x[..., 1])
+print(x[1, ...].shape, x[:, None, :, 0].shape)
+print(x[-1, -1, -1], x[0, :, 1:3])
+print(x[:, 1])
+print(x[1][2][3].item())
+t = x.float().requires_grad_()
+t[:, 1:, ::3].sum().backward()
+print(t.grad)

@@ -1,0 +1,15 @@
+import torch
+import torch.nn.functional as F
+p = torch.tensor([0.9, 0.2, 0.6], requires_grad=True)
+t = torch.tensor([1.0, 0.0, 1.0])
+mse = F.mse_loss(p, t)
+l1 = F.l1_loss(p, t)
+bce = F.binary_cross_entropy(p, t)
+print(mse, l1, bce, sep='\n')
+(mse + l1 + bce).backward()
+print(p.grad)
+z = torch.tensor([2.0, -1.0, 0.5], requires_grad=True)
+bl = F.binary_cross_entropy_with_logits(z, t)
+bl.backward()
+print(bl, z.grad)
+print(F.mse_loss(p, t, reduction='sum'), F.l1_loss(p, t, reduction='none'))

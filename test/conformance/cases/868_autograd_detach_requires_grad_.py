@@ -1,0 +1,16 @@
+import torch
+x = torch.tensor([2.0, 3.0], requires_grad=True)
+y = x * x
+d = y.detach()
+print(d.requires_grad, d.grad_fn, d.is_leaf)
+d.requires_grad_()
+z = (d * x).sum()
+z.backward()
+print(x.grad, d.grad)
+e = torch.ones(2)
+print(e.requires_grad)
+e.requires_grad_(True)
+print(e.requires_grad, e.is_leaf)
+f = (e * 2).detach()
+print(f.requires_grad)
+print(y.data, y.data.requires_grad)

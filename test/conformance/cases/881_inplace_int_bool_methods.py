@@ -1,0 +1,23 @@
+import torch
+a = torch.tensor([1, 2, 3])
+a.add_(2)
+a.mul_(3)
+print(a)
+a.sub_(torch.tensor([1, 1, 1]))
+print(a)
+a.clamp_(0, 12)
+print(a)
+b = torch.tensor([1.0, 4.0, 9.0])
+b.sqrt_().neg_()
+print(b)
+b.fill_(7)
+print(b)
+b.zero_()
+print(b)
+c = torch.tensor([True, False])
+c.logical_not_()
+print(c)
+try:
+    a.div_(2)
+except RuntimeError as e:
+    print(e)

@@ -1,0 +1,15 @@
+import torch
+a = torch.tensor(1.0, requires_grad=True)
+b = torch.tensor(2.0, requires_grad=True)
+opt = torch.optim.SGD([a, b], lr=0.5)
+(a * b).backward()
+print(a.grad, b.grad)
+opt.step()
+print(a, b)
+opt.zero_grad()
+print(a.grad, b.grad)
+print(len(opt.param_groups), opt.param_groups[0]['lr'])
+opt.param_groups[0]['lr'] = 0.1
+(a * b).backward()
+opt.step()
+print(a, b)

@@ -1,0 +1,11 @@
+s = "  Gradient Descent, step=0.1  "
+print(s.strip().lower(), s.strip().upper())
+print(s.split(','), s.strip().split())
+print("-".join(["a", "b", "c"]), "abc".replace("b", "XX"))
+print("loss".ljust(8) + "|", "loss".rjust(8) + "|", "loss".center(10, '*'))
+print("x=%d y=%5.2f z=%s" % (3, 2.5, 'ok'))
+print("{:>6}|{:<6}|{:^6}".format(1, 2, 3))
+print(f"{12345.6789:,.2f}", f"{0.000123:.2e}", f"{42:05d}", f"{255:x}", f"{7:b}")
+print("abc".startswith("a"), "abc".endswith("bc"), "abcabc".count("b"), "abc".find("z"))
+print("a,b,,c".split(","), "Hello"[::-1], "hello world".title())
+print(repr("it's"), repr('say "hi"'), str(1.0), str(1e20), str(0.1 + 0.2))

@@ -1,0 +1,12 @@
+import random
+random.seed(42)
+print(random.random())
+print(random.randint(1, 10), random.choice(['a', 'b', 'c']))
+xs = list(range(8))
+random.shuffle(xs)
+print(xs)
+print(random.uniform(0, 1))
+print(random.sample(range(100), 3))
+random.seed(42)
+print(random.random())
+print(round(random.gauss(0, 1), 6))

@@ -1,0 +1,11 @@
+import torch
+torch.set_printoptions(precision=3)
+print(torch.tensor([1.0, 2.0, 3.0]))
+print(torch.tensor([1.23456, 100.5]))
+print(torch.tensor([1 / 3], dtype=torch.float64))
+print(torch.tensor([1e-5, 1.0]))
+torch.set_printoptions(precision=8)
+print(torch.tensor([1 / 3, 2 / 3], dtype=torch.float64))
+print(torch.tensor([1 / 3]))
+torch.set_printoptions(precision=0)
+print(torch.tensor([1.5, 2.4, -3.7]))

@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([1.0, 2.0, 3.0, 4.0])
+b = torch.tensor([4.0, 2.0, 1.0, 4.0])
+print(a == b, a != b, a < b, a >= b)
+print((a > 1) & (b > 1), (a > 3) | (b < 2), ~(a > 2), (a > 2) ^ (b > 2))
+print(torch.eq(a, 2), torch.gt(a, b), torch.le(a, 2.5))
+print(torch.logical_and(a > 1, b > 1), torch.logical_or(a > 3, b > 3))
+print(torch.equal(a, a.clone()), torch.allclose(a, a + 1e-9), torch.isclose(a, b))
+print((a == b).sum().item(), (a > 2).float().mean())
+print(torch.maximum(a, b), torch.minimum(a, b))

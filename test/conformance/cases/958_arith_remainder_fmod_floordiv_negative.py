@@ -1,0 +1,10 @@
+import torch
+a = torch.tensor([-7.0, -3.5, 3.5, 7.0])
+print(a % 3, torch.remainder(a, 3), torch.fmod(a, 3))
+print(a // 2, torch.div(a, 2, rounding_mode='floor'), torch.div(a, 2, rounding_mode='trunc'))
+i = torch.tensor([-7, 7])
+print(i % 3, i // 3, torch.fmod(i, 3), i % -3)
+x = torch.tensor([5.5, -2.5], requires_grad=True)
+y = (x % 2).sum() + (x // 2).sum()
+y.backward()
+print(y, x.grad)

@@ -1,0 +1,11 @@
+import torch
+a = torch.tensor([0.0, 1.0], requires_grad=True)
+b = torch.tensor([10.0, 20.0], requires_grad=True)
+l = torch.lerp(a, b, 0.25)
+print(l)
+l.sum().backward()
+print(a.grad, b.grad)
+x = torch.tensor([-1.0, 0.5, 3.0], requires_grad=True)
+y = torch.where(x > 0, torch.log(x.clamp(min=1e-6)), torch.zeros_like(x))
+y.sum().backward()
+print(y, x.grad)

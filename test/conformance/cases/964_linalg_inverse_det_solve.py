@@ -1,0 +1,12 @@
+import torch
+A = torch.tensor([[4.0, 7.0], [2.0, 6.0]], requires_grad=True)
+Ai = torch.inverse(A)
+print(Ai)
+d = torch.det(A)
+print(d)
+b = torch.tensor([1.0, 2.0])
+x = torch.linalg.solve(A, b)
+print(x)
+(d + Ai.sum() + x.sum()).backward()
+print(A.grad)
+print(torch.linalg.norm(torch.tensor([3.0, 4.0])), torch.linalg.matrix_norm(torch.eye(2)))

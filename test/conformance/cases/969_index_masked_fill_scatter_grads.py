@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([1.0, -2.0, 3.0, -4.0], requires_grad=True)
+y = x.masked_fill(x < 0, 0.0)
+print(y)
+(y * y).sum().backward()
+print(x.grad)
+z = torch.zeros(5).scatter(0, torch.tensor([0, 2, 4]), torch.tensor([1.0, 2.0, 3.0]))
+print(z)
+i = torch.zeros(3).index_add(0, torch.tensor([0, 0, 2]), torch.tensor([1.0, 2.0, 3.0]))
+print(i)
