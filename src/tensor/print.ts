@@ -319,7 +319,7 @@ export function formatTensor(
   values: ArrayLike<number>,
   shape: readonly number[],
   dtype: DType,
-  suffix: { gradFn?: string | null; requiresGrad?: boolean },
+  suffix: { gradFn?: string | null; requiresGrad?: boolean; tangent?: string | null },
   opts: PrintOptions = printOptions,
 ): string {
   const prefix = 'tensor(';
@@ -339,5 +339,6 @@ export function formatTensor(
   }
   if (suffix.gradFn) suffixes.push(`grad_fn=<${suffix.gradFn}>`);
   else if (suffix.requiresGrad) suffixes.push('requires_grad=True');
+  if (suffix.tangent) suffixes.push(`tangent=${suffix.tangent}`);
   return addSuffixes(prefix + body, suffixes, indent, opts.linewidth);
 }

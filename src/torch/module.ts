@@ -14,6 +14,8 @@ import { BuiltinFunction, PyClass, PyModule } from '../python/objects.js';
 import { objectClass } from '../python/types.js';
 import { type PyValue, pyTypeName, PyList, PyTuple } from '../python/values.js';
 import { autogradModule } from './autograd.js';
+import { autogradFunctionalModule } from './autograd_functional.js';
+import { forwardAdModule } from './forward_ad.js';
 import { createOptimModule } from './optim/index.js';
 import { cudaModule, deviceClass } from './device.js';
 import './creation.js';
@@ -90,7 +92,10 @@ export function createTorchModule(): PyModule {
   const torch = moduleOf('torch', tables.torch);
   const nn = moduleOf('torch.nn', { functional: moduleOf('torch.nn.functional', tables.functional) });
   torch.dict.set('nn', nn);
-  torch.dict.set('autograd', moduleOf('torch.autograd', tables.autograd));
+  const autograd = moduleOf('torch.autograd', tables.autograd);
+  autograd.dict.set('functional', moduleOf('torch.autograd.functional', autogradFunctionalModule()));
+  autograd.dict.set('forward_ad', moduleOf('torch.autograd.forward_ad', forwardAdModule()));
+  torch.dict.set('autograd', autograd);
   torch.dict.set('linalg', moduleOf('torch.linalg', linalgModule()));
   torch.dict.set('optim', createOptimModule());
   torch.dict.set('cuda', moduleOf('torch.cuda', cudaModule()));
@@ -156,6 +161,8 @@ export function torchModules(): Record<string, () => PyValue> {
     'torch.nn': () => child('torch', 'nn'),
     'torch.nn.functional': () => child('torch.nn', 'functional'),
     'torch.autograd': () => child('torch', 'autograd'),
+    'torch.autograd.functional': () => child('torch.autograd', 'functional'),
+    'torch.autograd.forward_ad': () => child('torch.autograd', 'forward_ad'),
     'torch.linalg': () => child('torch', 'linalg'),
     'torch.optim': () => child('torch', 'optim'),
     'torch.cuda': () => child('torch', 'cuda'),

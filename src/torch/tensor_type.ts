@@ -33,7 +33,8 @@ export const tensorClass = new PyClass('Tensor', [objectClass]);
 tensorClass.module = 'torch';
 
 export function tensorRepr(t: Tensor): string {
-  return formatTensor(t.toFlatArray(), t.shape, t.dtype, { gradFn: gradFnOf(t)?.fn.name ?? null, requiresGrad: t.requiresGrad });
+  const tangent = t.tangent === null ? null : tensorRepr(t.tangent);
+  return formatTensor(t.toFlatArray(), t.shape, t.dtype, { gradFn: gradFnOf(t)?.fn.name ?? null, requiresGrad: t.requiresGrad, tangent });
 }
 
 type Operand = Tensor | ops.Scalar;
