@@ -172,7 +172,9 @@ export class Formatter {
   }
 
   private formatInt(v: number): string {
-    return this.isBool ? (v ? 'True' : 'False') : String(v);
+    if (this.isBool) return v ? 'True' : 'False';
+    // beyond 2**53 the shortest double repr is not the integer the element holds
+    return Number.isSafeInteger(v) || !Number.isFinite(v) ? String(v) : BigInt(v).toString();
   }
 
   /** The element as PyTorch prints it, without the padding to the common width. */

@@ -14,7 +14,8 @@ export const isPyScalar = (v: PyValue): v is Scalar =>
 export function pyScalarOf(value: number, dtype: DType): PyValue {
   if (dtype.isFloating) return new PyFloat(value);
   if (dtype === bool) return value !== 0;
-  return value;
+  // a Python int is a JS number only while exact; beyond 2**53 it is a bigint
+  return Number.isSafeInteger(value) || !Number.isFinite(value) ? value : BigInt(value);
 }
 
 export function tensorItem(t: Tensor): PyValue {

@@ -14,7 +14,8 @@ import type { TensorOrScalar } from '../ops/scalar.js';
 import { int8, int16, uint8 } from '../tensor/dtype.js';
 import { indexError, runtimeError } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
-import { PyTuple, type PyValue } from '../python/values.js';
+import { contiguousStrides } from '../tensor/shape.js';
+import { PyFloat, PyTuple, type PyValue } from '../python/values.js';
 import { def } from './functions.js';
 import { toDims, toFloat, toInt, toScalar, toShape } from './pyconv.js';
 
@@ -189,3 +190,41 @@ def(['is_nonzero(Tensor input)'], (b) => {
 });
 for (const [name, dt] of [['short', int16], ['byte', uint8], ['char', int8]] as const)
   def([`${name}(Tensor self, *, MemoryFormat? memory_format=None)`], (b) => ops.toDtype(T(b.self), dt), method([`${name}(Tensor self, *, MemoryFormat? memory_format=None)`]));
+
+// trapezoid as ATen computes it: (dx * (y[1:] + y[:-1])).sum(dim) / 2 for spacing x, and
+// (y.sum(dim) - (y[0] + y[-1]) * 0.5) * dx for a constant dx
+function trapezoid(y: Tensor, x: Tensor | null, dx: number | null, dim: number): Tensor {
+  const d = ops.wrapDim(dim, y.dim());
+  const n = y.shape[d];
+  if (x !== null) {
+    let spacing = sx.diff(x, 1, x.dim() === 1 ? 0 : d, null, null);
+    if (x.dim() === 1 && y.dim() > 1) spacing = ops.view(spacing, y.shape.map((s, i) => (i === d ? n - 1 : 1)));
+    const ends = ops.add(ops.slice(y, d, 1, n, 1), ops.slice(y, d, 0, n - 1, 1));
+    return ops.divScalar(ops.sum(ops.mul(spacing, ends), [d]), 2);
+  }
+  const h = dx ?? 1;
+  const edges = ops.mul(ops.add(ops.select(y, d, 0), ops.select(y, d, -1)), new PyFloat(0.5));
+  return ops.mulScalar(ops.sub(ops.sum(y, [d]), edges), h);
+}
+def(['trapezoid(Tensor y, Tensor x, *, int dim=-1)', 'trapezoid(Tensor y, *, Scalar dx=1, int dim=-1)'], (b, o) =>
+  trapezoid(T(b.y), o === 0 ? T(b.x) : null, o === 0 ? null : Number(toFloat(b.dx)), toInt(b.dim)), { only: 'fn', aliases: ['trapz'] });
+
+// resize_ keeps the storage when it is big enough (the elements in row-major order), else
+// grows it; PyTorch leaves grown elements uninitialised, here they are zeros
+def(['resize_(Tensor self, SymInt[] size, *, MemoryFormat? memory_format=None)'], (b) => {
+  const self = T(b.self);
+  if (self.requiresGrad) throw runtimeError('cannot resize variables that require grad');
+  const shape = toShape(b.size);
+  const n = shape.reduce((a, c) => a * c, 1);
+  const src = self.toFlatArray();
+  if (n > self.data.length - self.offset || !self.isContiguous()) {
+    const data = self.dtype.alloc(n);
+    for (let i = 0; i < Math.min(n, src.length); i++) data[i] = src[i];
+    self.data = data;
+    self.offset = 0;
+  }
+  self.shape = shape;
+  self.strides = contiguousStrides(shape);
+  self.version.v++;
+  return self;
+}, { only: 'method', methodSigs: ['resize_(Tensor self, SymInt[] size, *, MemoryFormat? memory_format=None)'] });
