@@ -15,7 +15,7 @@ import { int8, int16, uint8 } from '../tensor/dtype.js';
 import { indexError, runtimeError } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
 import { contiguousStrides } from '../tensor/shape.js';
-import { PyFloat, PyTuple, type PyValue } from '../python/values.js';
+import { PyTuple, type PyValue } from '../python/values.js';
 import { def } from './functions.js';
 import { toDims, toFloat, toInt, toScalar, toShape } from './pyconv.js';
 
@@ -203,7 +203,7 @@ function trapezoid(y: Tensor, x: Tensor | null, dx: number | null, dim: number):
     return ops.divScalar(ops.sum(ops.mul(spacing, ends), [d]), 2);
   }
   const h = dx ?? 1;
-  const edges = ops.mul(ops.add(ops.select(y, d, 0), ops.select(y, d, -1)), new PyFloat(0.5));
+  const edges = ops.mulScalar(ops.add(ops.select(y, d, 0), ops.select(y, d, -1)), 0.5);
   return ops.mulScalar(ops.sub(ops.sum(y, [d]), edges), h);
 }
 def(['trapezoid(Tensor y, Tensor x, *, int dim=-1)', 'trapezoid(Tensor y, *, Scalar dx=1, int dim=-1)'], (b, o) =>
