@@ -4,10 +4,11 @@
  * tangent)), enter_dual_level / exit_dual_level.
  */
 import { enterDualLevel, exitDualLevel, makeDual, unpackDual } from '../autograd/forward_ad.js';
-import { indexError, typeError } from '../tensor/errors.js';
+import { typeError } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
 import { BuiltinFunction } from '../python/objects.js';
 import { type PyValue, definePyType, hostServices, pyTypeName } from '../python/values.js';
+import { defineNamedPair } from './return_types.js';
 
 class DualLevel {}
 definePyType<DualLevel>(DualLevel, {
@@ -30,24 +31,12 @@ const text = (u: UnpackedDual): string => {
   const { repr } = hostServices();
   return `UnpackedDualTensor(primal=${repr(u.primal)}, tangent=${repr(u.tangent)})`;
 };
-definePyType<UnpackedDual>(UnpackedDual, {
+defineNamedPair(UnpackedDual, {
   name: 'UnpackedDualTensor',
   module: 'torch.autograd.forward_ad',
-  repr: text,
-  str: text,
-  len: () => 2,
-  iter: (u) => [u.primal, u.tangent][Symbol.iterator](),
-  getitem(u, key) {
-    const i = typeof key === 'number' ? (key < 0 ? key + 2 : key) : -1;
-    if (i === 0) return u.primal;
-    if (i === 1) return u.tangent;
-    throw indexError('tuple index out of range');
-  },
-  getattr(u, name): PyValue | undefined {
-    if (name === 'primal') return u.primal;
-    if (name === 'tangent') return u.tangent;
-    return undefined;
-  },
+  fields: ['primal', 'tangent'],
+  items: (u) => [u.primal, u.tangent],
+  text,
 });
 
 const tensorArg = (fn: string, v: PyValue, what: string): Tensor => {

@@ -16,22 +16,34 @@ const text = (self: ReturnPair): string => {
   return `torch.return_types.${self.kind}(\nvalues=${repr(self.values)},\nindices=${repr(self.indices)})`;
 };
 
-definePyType<ReturnPair>(ReturnPair, {
+/** A Python named pair (a namedtuple of two): it unpacks, indexes and names its fields like one. */
+export function defineNamedPair<T extends object>(
+  cls: { prototype: T },
+  type: { name: string; module: string; fields: readonly [string, string]; items: (self: T) => [PyValue, PyValue]; text: (self: T) => string },
+): void {
+  definePyType<T>(cls, {
+    name: type.name,
+    module: type.module,
+    repr: type.text,
+    str: type.text,
+    len: () => 2,
+    iter: (self) => type.items(self)[Symbol.iterator](),
+    getitem(self, key) {
+      const i = typeof key === 'number' ? (key < 0 ? key + 2 : key) : -1;
+      if (i === 0 || i === 1) return type.items(self)[i];
+      throw indexError('tuple index out of range');
+    },
+    getattr(self, name): PyValue | undefined {
+      const i = type.fields.indexOf(name);
+      return i < 0 ? undefined : type.items(self)[i];
+    },
+  });
+}
+
+defineNamedPair(ReturnPair, {
   name: 'ReturnPair',
   module: 'torch.return_types',
-  repr: text,
-  str: text,
-  len: () => 2,
-  iter: (self) => [self.values, self.indices][Symbol.iterator](),
-  getitem(self, key) {
-    const i = typeof key === 'number' ? (key < 0 ? key + 2 : key) : -1;
-    if (i === 0) return self.values;
-    if (i === 1) return self.indices;
-    throw indexError('tuple index out of range');
-  },
-  getattr(self, name): PyValue | undefined {
-    if (name === 'values') return self.values;
-    if (name === 'indices') return self.indices;
-    return undefined;
-  },
+  fields: ['values', 'indices'],
+  items: (self) => [self.values, self.indices],
+  text,
 });

@@ -2,6 +2,7 @@
  * CPython's `math` module: same results, same exceptions and messages. Functions take
  * (args, kwargs) and the interpreter wraps each as a builtin named by its key.
  */
+import { productError } from '../../tensor/exact.js';
 import { PyError } from '../../tensor/errors.js';
 import { floatToInt, intToFloat, normInt } from '../format.js';
 import { hostServices, PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type Kwargs, type PyValue } from '../values.js';
@@ -488,16 +489,6 @@ function vectorNorm(xs: number[]): number {
   return h / scale;
 }
 
-/** The rounding error of a*b (= p), exactly, by Dekker's splitting (an fma stand-in). */
-function productError(a: number, b: number, p: number): number {
-  const ca = 134217729 * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = 134217729 * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  return ah * bh - p + ah * bl + al * bh + al * bl;
-}
 
 const hypot: Fn = (args, kwargs) => {
   noKwargs('hypot', kwargs);

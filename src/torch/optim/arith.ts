@@ -5,6 +5,7 @@
  * torch 1.13 on AVX2: both the vectorised and the scalar tail paths fuse), so one
  * rounding happens where the C++ expression has two operations.
  */
+import { productError } from '../../tensor/exact.js';
 export interface Arith {
   /** Round a double to the dtype. */
   r(x: number): number;
@@ -34,13 +35,7 @@ function fma32(a: number, b: number, c: number): number {
 /** float64 fma from Dekker's exact product and a two-sum (wrong only on exact ties, never seen in practice). */
 function fma64(a: number, b: number, c: number): number {
   const p = a * b;
-  const ca = 134217729 * a;
-  const ah = ca - (ca - a);
-  const al = a - ah;
-  const cb = 134217729 * b;
-  const bh = cb - (cb - b);
-  const bl = b - bh;
-  const pe = ah * bh - p + ah * bl + al * bh + al * bl;
+  const pe = productError(a, b, p);
   const s = p + c;
   const bb = s - p;
   const se = p - (s - bb) + (c - bb);
