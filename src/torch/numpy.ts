@@ -7,7 +7,9 @@ import { tensorFromData } from '../ops/index.js';
 import { type DType, float32, float64 } from '../tensor/dtype.js';
 import { runtimeError, typeError } from '../tensor/errors.js';
 import { Tensor } from '../tensor/tensor.js';
-import { type PyValue, definePyType, pyTypeName } from '../python/values.js';
+import { BuiltinFunction } from '../python/objects.js';
+import { PyTuple, type PyValue, definePyType, pyTypeName } from '../python/values.js';
+import { tensorItem, tensorToList } from './pyconv.js';
 import { dtypeObjects } from './dtype_object.js';
 import { ndarrayRepr, ndarrayStr } from './numpy_format.js';
 
@@ -32,6 +34,10 @@ definePyType<NdArray>(NdArray, {
     if (name === 'dtype') return self.tensor.dtype.name;
     if (name === 'ndim') return self.tensor.dim();
     if (name === 'size') return self.tensor.numel();
+    if (name === 'shape') return new PyTuple(self.tensor.shape.slice());
+    // the same Python scalars and nested lists as tensor.tolist() (float32 values as their doubles)
+    if (name === 'tolist') return new BuiltinFunction('tolist', () => tensorToList(self.tensor));
+    if (name === 'item') return new BuiltinFunction('item', () => tensorItem(self.tensor));
     return undefined;
   },
   len: (self) => self.tensor.shape[0],
