@@ -4,7 +4,7 @@
  * property, so `x.constructor`, `x.__proto__`, `().__class__.__bases__` find nothing.
  */
 import { dictMethods, dictSet, listMethods, setMethods, tupleMethods } from './collection-methods.js';
-import { attrErr, typeErr } from './exceptions.js';
+import { attrErr, pyErr, typeErr } from './exceptions.js';
 import {
   BoundMethod,
   BuiltinFunction,
@@ -14,6 +14,7 @@ import {
   PyExc,
   PyFunction,
   PyInstance,
+  PyIterator,
   PyModule,
   PyProperty,
   PyRange,
@@ -121,6 +122,17 @@ export function lookupAttr(obj: PyValue, name: string): PyValue | undefined {
   }
   if (typeof obj === 'number' || typeof obj === 'bigint' || typeof obj === 'boolean' || obj instanceof PyFloat) {
     return numberAttrs(obj, name);
+  }
+  if (obj instanceof PyIterator) {
+    // it.__next__() of any iterator; gen.send(v) resumes a generator with v as its yield's value
+    const step = (sent: PyValue) => {
+      const r = obj.it.next(sent);
+      if (r.done) throw pyErr('StopIteration');
+      return r.value;
+    };
+    if (name === '__next__') return new BuiltinFunction('__next__', () => step(undefined));
+    if (name === 'send' && obj.name !== null) return new BuiltinFunction('send', (a) => step(a[0]));
+    return objectDunder(obj, name);
   }
   if (obj instanceof PyProperty) {
     // @x.setter / @x.getter make a new property with that accessor replaced

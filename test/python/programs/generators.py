@@ -59,6 +59,20 @@ def nested():
             yield (i, j)
             j += 1
 print(list(nested()))
+def f():
+    x = yield 1
+    print("got", x)
+    y = yield 2
+    print("got", y)
+z = f()
+print(next(z))
+print(z.send(5))
+try:
+    z.send(7)
+except StopIteration:
+    print("stop")
+it = iter([1, 2])
+print(it.__next__(), (x for x in "ab").__next__())
 gen = bad()
 print(next(gen))
 print(next(gen))
