@@ -6,6 +6,7 @@ import { lookupAttr } from './attrs.js';
 import { pyErr } from './exceptions.js';
 import { createRandomModule } from './modules/random.js';
 import { mathModule } from './modules/math.js';
+import { functoolsModule, itertoolsModule } from './modules/functools.js';
 import { BuiltinFunction, PyModule } from './objects.js';
 import { PY_TYPE, type PyValue } from './values.js';
 
@@ -76,3 +77,5 @@ export function importFrom(m: PyValue, modName: string, name: string): PyValue {
 
 registerModule('math', () => mathModule);
 registerModule('random', () => createRandomModule());
+registerModule('functools', () => functoolsModule);
+registerModule('itertools', () => itertoolsModule);
