@@ -24,7 +24,7 @@ export const add = defineBinary({
   attrs: () => ({ alpha: 1 }),
 });
 
-export const sub = defineBinary({
+const subtract = defineBinary({
   gradFn: 'SubBackward0',
   f: (x, y) => x - y,
   dtype: 'promote',
@@ -32,6 +32,10 @@ export const sub = defineBinary({
   other: { uses: [], grad: (g) => neg(g) },
   attrs: () => ({ alpha: 1 }),
 });
+export function sub(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+  checkBoolSub(a, b);
+  return subtract(a, b);
+}
 
 export const mul = defineBinary({
   gradFn: 'MulBackward0',
@@ -106,6 +110,7 @@ const rsubTensor = defineBinary({
 /** `s - x` for a Python scalar s (x.__rsub__): RsubBackward1, one input. */
 const rsubScalarFn = backwardFn('RsubBackward1', (_n, [g]) => [neg(g!)], () => ({ alpha: 1 }));
 export function rsub(x: Tensor, other: TensorOrScalar): Tensor {
+  checkBoolSub(x, other);
   if (other instanceof Tensor) return rsubTensor(x, other);
   const s = wrapScalar(other as Scalar);
   const out = sub(s, detachedAlias(x));
@@ -164,7 +169,21 @@ export function divScalar(x: Tensor, s: number): Tensor {
   return out;
 }
 
-export const neg = defineUnary({ gradFn: 'NegBackward0', f: (x) => -x, dtype: 'same', grad: (g) => neg(g) });
+const negative = defineUnary({ gradFn: 'NegBackward0', f: (x) => -x, dtype: 'same', grad: (g) => neg(g) });
+export function neg(x: Tensor): Tensor {
+  if (x.dtype === bool)
+    throw runtimeError('Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+  return negative(x);
+}
+
+/** PyTorch refuses `-` with bool operands (sub, rsub, sub with alpha). */
+function checkBoolSub(a: TensorOrScalar, b: TensorOrScalar): void {
+  const isBool = (v: TensorOrScalar) => (v instanceof Tensor ? v.dtype === bool : typeof v === 'boolean');
+  if (isBool(a) && isBool(b))
+    throw runtimeError('Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.');
+  if (isBool(a) || isBool(b))
+    throw runtimeError('Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.');
+}
 
 /** x ** s (PowBackward0), s ** x and x ** y (PowBackward1). */
 const powScalarExp = backwardFn('PowBackward0', (n, [g]) => {

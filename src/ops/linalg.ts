@@ -197,7 +197,7 @@ export function mv(m: Tensor, v: Tensor): Tensor {
     throw runtimeError(`vector + matrix @ vector expected, got ${m.shape.length}, ${m.shape.length}, ${v.shape.length}`);
   }
   if (m.shape[1] !== v.shape[0]) throw runtimeError(`size mismatch, got ${m.shape[0]}, ${m.shape[0]}x${m.shape[1]},${v.shape[0]}`);
-  checkSameDtype(m, v, '');
+  if (m.dtype !== v.dtype) throw runtimeError(`expected scalar type ${m.dtype.scalarName} but found ${v.dtype.scalarName}`);
   const out = product(m, v, 1, m.shape[0], m.shape[1], 1, [m.shape[0]]);
   saveBoth(out, mvFn, m, v, mv);
   return out;
