@@ -4,6 +4,7 @@
  * and second derivative d2f: the backward is the op `XBackward(grad, self)` (its own node,
  * XBackwardBackward0, as PyTorch) so create_graph gives second derivatives.
  */
+import { float32 } from '../tensor/dtype.js';
 import { setTangent, withoutTangent } from '../autograd/forward_ad.js';
 import type { SavedAttr } from '../autograd/node.js';
 import { runtimeError } from '../tensor/errors.js';
@@ -16,6 +17,8 @@ import { abs, tanh } from './unary.js';
 
 export interface Pointwise {
   f: (x: number) => number;
+  /** f as PyTorch's float32 kernel computes it, when rounding each step changes the result */
+  f32?: (x: number) => number;
   df: (x: number) => number;
   d2f: (x: number) => number;
 }
@@ -60,7 +63,7 @@ function activation(def: ActivationDef) {
   const fn = backwardFn(def.gradFn, (n, [g]) => [back(g!, n.unpack(0), n.ctx as Pointwise)], def.attrs && (() => def.attrs!));
   return (x: Tensor, k: Pointwise): Tensor => {
     if (def.kernel !== '' && !x.dtype.isFloating) throw runtimeError(`"${def.kernel}" not implemented for '${x.dtype.scalarName}'`);
-    const out = mapUnary(x, x.dtype, k.f);
+    const out = mapUnary(x, x.dtype, x.dtype === float32 && k.f32 !== undefined ? k.f32 : k.f);
     if (needsGrad(x)) record(out, fn, [x], k).save(x);
     if (x.tangent !== null) setTangent(out, () => back(x.tangent!, withoutTangent(x), k));
     return out;
@@ -91,8 +94,11 @@ const SQRT1_2 = Math.SQRT1_2;
 const PDF_C = 0.5 * Math.SQRT1_2 * (2 / Math.sqrt(Math.PI)); // 1/sqrt(2 pi)
 const GELU_BETA = Math.SQRT2 * (2 / Math.sqrt(Math.PI)) * 0.5; // sqrt(2/pi)
 const GELU_KAPPA = 0.044715;
+const fr = Math.fround;
 const geluExact: Pointwise = {
   f: (v) => v * 0.5 * (1 + erf(v * SQRT1_2)),
+  // in float32 steps: 1 + erf(x/√2) cancels in the tails, as in PyTorch
+  f32: (v) => fr(fr(v * 0.5) * fr(1 + fr(erf(fr(v * fr(SQRT1_2)))))),
   df: (v) => 0.5 * (1 + erf(v * SQRT1_2)) + v * Math.exp(-0.5 * v * v) * PDF_C,
   d2f: (v) => Math.exp(-0.5 * v * v) * PDF_C * (2 - v * v),
 };

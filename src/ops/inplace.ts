@@ -108,13 +108,27 @@ const asStridedFn = backwardFn('AsStridedBackward0', (n, [g]) => {
   return [z];
 });
 
-export const add_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => add(s, other));
-export const sub_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => sub(s, other));
-export const mul_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => mul(s, other));
-export const div_ = (self: Tensor, other: TensorOrScalar): Tensor => inplace(self, (s) => div(s, other));
-export const clamp_ = (self: Tensor, min: Scalar | null, max: Scalar | null): Tensor => inplace(self, (s) => clamp(s, min, max));
+/**
+ * In-place arithmetic into a tensor whose elements share memory (an expand) is refused, as
+ * TensorIterator's assert_no_internal_overlap does (fill_, zero_ and setitem allow it).
+ */
+function computed(self: Tensor, compute: (src: Tensor) => Tensor): Tensor {
+  for (let d = 0; d < self.shape.length; d++) {
+    if (self.strides[d] === 0 && self.shape[d] > 1)
+      throw runtimeError(
+        'unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.',
+      );
+  }
+  return inplace(self, compute);
+}
+
+export const add_ = (self: Tensor, other: TensorOrScalar): Tensor => computed(self, (s) => add(s, other));
+export const sub_ = (self: Tensor, other: TensorOrScalar): Tensor => computed(self, (s) => sub(s, other));
+export const mul_ = (self: Tensor, other: TensorOrScalar): Tensor => computed(self, (s) => mul(s, other));
+export const div_ = (self: Tensor, other: TensorOrScalar): Tensor => computed(self, (s) => div(s, other));
+export const clamp_ = (self: Tensor, min: Scalar | null, max: Scalar | null): Tensor => computed(self, (s) => clamp(s, min, max));
 /** Any unary op in place: exp_, neg_, relu_, ... */
-export const unary_ = (self: Tensor, op: (x: Tensor) => Tensor): Tensor => inplace(self, op);
+export const unary_ = (self: Tensor, op: (x: Tensor) => Tensor): Tensor => computed(self, op);
 
 const zeroFn = backwardFn('ZeroBackward0', (_n, [g]) => [zerosLike(g!)]);
 const fillFn = backwardFn('FillBackward2', (_n, [g]) => [zerosLike(g!)]);

@@ -1,5 +1,5 @@
 /**
- * torch.autograd.functional.jacobian and hessian, following torch/autograd/functional.py
+ * torch.autograd.functional.jacobian, hessian and vjp, following torch/autograd/functional.py
  * (the reverse-mode, non-vectorized path): the inputs are detached copies that require
  * grad, each output element is differentiated with autograd.grad, and rows of unused
  * inputs are zeros. Tuples in give tuples out, as there.
@@ -85,6 +85,36 @@ function hessian(args: PyValue[], kwargs: Kwargs | null): PyValue {
   return postprocess(blocks, inTuple, inTuple);
 }
 
+/** vjp(func, inputs, v=None): (func(inputs), vᵀ·J), detached unless create_graph. */
+function vjp(args: PyValue[], kwargs: Kwargs | null): PyValue {
+  const [func, inputs] = [args[0] ?? kwargs?.get('func'), args[1] ?? kwargs?.get('inputs')];
+  const v = args.length > 2 ? args[2] : kwargs?.get('v') ?? null;
+  const createGraph = option(args, kwargs, 3, 'create_graph');
+  const [inTuple, tensors] = asTuple(inputs!, 'inputs', 'vjp');
+  return withGradMode(true, () => {
+    const inp = preprocess(tensors, createGraph);
+    const [outTuple, outputs] = asTuple(hostServices().call(func!, inp, null), 'outputs of the user-provided function', 'vjp');
+    let vs: (Tensor | null)[];
+    if (v === null) {
+      if (outputs.length !== 1 || outputs[0].numel() !== 1)
+        throw runtimeError('The vector v can only be None if the user-provided function returns a single Tensor with a single element.');
+      vs = [null];
+    } else vs = asTuple(v, 'v', 'vjp')[1];
+    const live = outputs.map((o, i) => [o, vs[i]] as const).filter(([o]) => o.requiresGrad);
+    const grads = live.length ? grad(live.map(([o]) => o), inp, live.map(([, g]) => g), { createGraph, allowUnused: true }) : inp.map(() => null);
+    const result = grads.map((g, k) => {
+      const r = g ?? ops.zerosLike(inp[k]);
+      return createGraph ? r : ops.detach(r);
+    });
+    const outs = outputs.map((o) => (createGraph ? o : ops.detach(o)));
+    return new PyTuple([outTuple ? new PyTuple(outs) : outs[0], inTuple ? new PyTuple(result) : result[0]]);
+  });
+}
+
 export function autogradFunctionalModule(): Record<string, PyValue> {
-  return { jacobian: new BuiltinFunction('jacobian', jacobian), hessian: new BuiltinFunction('hessian', hessian) };
+  return {
+    jacobian: new BuiltinFunction('jacobian', jacobian),
+    hessian: new BuiltinFunction('hessian', hessian),
+    vjp: new BuiltinFunction('vjp', vjp),
+  };
 }

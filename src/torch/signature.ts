@@ -379,11 +379,18 @@ function invalidCombination(sigs: readonly Signature[], args: readonly PyValue[]
 }
 
 /** An overloaded torch function: the index of the matching overload and its arguments. */
+/** PyTorch's arg parser takes numpy's names too: axis for dim, keepdims for keepdim. */
+function numpyAliases(kwargs: Kwargs): Kwargs {
+  const names: Record<string, string> = { axis: 'dim', keepdims: 'keepdim' };
+  return new Map([...kwargs].map(([k, v]) => [names[k] !== undefined && !kwargs.has(names[k]) ? names[k] : k, v]));
+}
+
 export function bindOverloads(
   sigs: readonly Signature[],
   args: readonly PyValue[],
   kwargs: Kwargs | null,
 ): { index: number; bound: Bound } {
+  if (kwargs !== null && (kwargs.has('axis') || kwargs.has('keepdims'))) kwargs = numpyAliases(kwargs);
   for (let i = 0; i < sigs.length; i++) {
     const bound = tryBind(sigs[i], args, kwargs, false);
     if (bound && typeof bound === 'object') {

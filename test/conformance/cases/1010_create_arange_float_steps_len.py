@@ -1,0 +1,10 @@
+import torch
+a = torch.arange(0, 1, 0.1)
+print(a, len(a))
+b = torch.arange(-3, 3, 2)
+print(b, b.dtype)
+c = torch.arange(5, dtype=torch.float64)
+print(c)
+d = torch.arange(1.5, 4)
+print(d, d.dtype)
+print(torch.arange(10, 0, -3))

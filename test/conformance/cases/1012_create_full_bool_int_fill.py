@@ -1,0 +1,12 @@
+import torch
+a = torch.full((2, 3), 7)
+print(a, a.dtype)
+b = torch.full((2,), True)
+print(b, b.dtype)
+c = torch.full((1, 2), -0.5, requires_grad=True)
+print(c)
+d = torch.zeros(2, 2, dtype=torch.int32)
+print(d)
+e = torch.ones((3,), dtype=torch.bool)
+print(e)
+print(torch.empty(0).shape, torch.zeros(0, 3))

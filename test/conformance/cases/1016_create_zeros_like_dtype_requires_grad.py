@@ -1,0 +1,13 @@
+import torch
+torch.manual_seed(0)
+x = torch.tensor([[1, 2], [3, 4]])
+z = torch.zeros_like(x, dtype=torch.float32, requires_grad=True)
+print(z)
+o = torch.ones_like(x)
+print(o, o.dtype)
+f = torch.full_like(x, 2.5)
+print(f)
+r = torch.rand_like(z)
+print(r.shape, r.dtype, r.requires_grad)
+n = x.new_ones(3)
+print(n)

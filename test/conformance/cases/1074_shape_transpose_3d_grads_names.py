@@ -1,0 +1,10 @@
+import torch
+x = torch.arange(24.0).reshape(2, 3, 4).requires_grad_()
+y = x.transpose(0, 2)
+print(y.shape, y.grad_fn.name())
+z = y.permute(1, 0, 2)
+print(z.shape, z.grad_fn.name())
+w = z.reshape(3, -1)
+print(w.grad_fn.name())
+(w * torch.arange(24.0).reshape(3, 8)).sum().backward()
+print(x.grad)

@@ -1,0 +1,11 @@
+import torch
+x = torch.arange(10.0, requires_grad=True)
+parts = x.chunk(3)
+print([p.shape[0] for p in parts])
+a, b, c = torch.split(x, [2, 5, 3])
+print(a, c)
+rows = x.reshape(2, 5).unbind(0)
+print(rows[1].grad_fn.name())
+(parts[0].sum() + 2 * b.sum() + rows[1].prod()).backward()
+print(x.grad)
+print(torch.split(x, [3, 3]))

@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor(1.5, requires_grad=True)
+y = torch.tensor(-0.5, requires_grad=True)
+f = x ** 3 * y + torch.exp(x * y)
+gx, gy = torch.autograd.grad(f, (x, y), create_graph=True)
+print(gx, gy)
+gxx, = torch.autograd.grad(gx, x, retain_graph=True)
+gxy, = torch.autograd.grad(gx, y)
+print(gxx.item(), gxy.item())
+print(x.grad, y.grad)

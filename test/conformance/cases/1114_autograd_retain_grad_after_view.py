@@ -1,0 +1,16 @@
+import torch
+x = torch.arange(6.0, requires_grad=True)
+m = x.view(2, 3)
+m.retain_grad()
+r = m * m
+r.retain_grad()
+s = r.sum(dim=0)
+s.retain_grad()
+out = s.prod()
+out.backward()
+print(out)
+print(s.grad)
+print(r.grad)
+print(m.grad)
+print(x.grad)
+print(m.is_leaf, m._base is x)

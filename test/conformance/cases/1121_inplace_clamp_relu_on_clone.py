@@ -1,0 +1,13 @@
+import torch
+x = torch.tensor([-1.5, 0.5, 2.5, -0.2], requires_grad=True)
+y = x.clone()
+y.clamp_(min=-1.0, max=2.0)
+y.relu_()
+print(y)
+print(y.grad_fn.name())
+y.sum().backward()
+print(x.grad)
+t = torch.tensor([3, -4, 5])
+t.abs_()
+t.mul_(2)
+print(t)

@@ -1,0 +1,11 @@
+import torch
+a = torch.tensor([1.0, 1.0], requires_grad=True)
+b = torch.tensor([1.0, 1.0], requires_grad=True)
+opt = torch.optim.SGD([{'params': [a]}, {'params': [b], 'lr': 0.5}], lr=0.1)
+print(len(opt.param_groups), [g['lr'] for g in opt.param_groups])
+loss = (a * b).sum() + (a ** 2).sum()
+loss.backward()
+opt.step()
+print(a, b)
+opt.zero_grad()
+print(a.grad, b.grad)

@@ -1,0 +1,5 @@
+import torch
+x = torch.arange(5.0)
+i = torch.tensor([1.0, 2.0])
+print(x[i.long()])
+print(x[i])

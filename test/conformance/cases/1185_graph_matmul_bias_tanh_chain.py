@@ -1,0 +1,12 @@
+import torch
+torch.manual_seed(1)
+X = torch.randn(3, 2)
+W1 = torch.randn(2, 4, requires_grad=True)
+b1 = torch.zeros(4, requires_grad=True)
+W2 = torch.randn(4, 1, requires_grad=True)
+h = torch.tanh(X @ W1 + b1)
+out = (h @ W2).squeeze(1)
+loss = out.pow(2).mean()
+loss.backward()
+print(loss)
+print(b1.grad)
