@@ -93,7 +93,7 @@ const detachedView = (p: Tensor): Tensor => aliasOf(p, p.shape, p.strides, p.off
 /** A multi-output view node (UnbindBackward0 / SplitBackward0): grads of unused outputs are zeros. */
 function multiView(x: Tensor, parts: Tensor[], name: string, dim: number, sizes: number[], squeeze: boolean): Tensor[] {
   if (!needsGrad(x)) return parts;
-  const fn = backwardFn(name, (n, grads) => {
+  const fn = backwardFn(name, (_n, grads) => {
     const pieces = grads.map((g, i) => {
       const shape = x.shape.slice();
       shape[dim] = sizes[i];

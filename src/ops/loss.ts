@@ -265,7 +265,7 @@ const weightedBceLogitsFn = backwardFn('BinaryCrossEntropyWithLogitsBackward0', 
 function weightedBceLogits(input: Tensor, target: Tensor, reduction: Reduction, w: Tensor | null, pw: Tensor | null): Tensor {
   const shape = input.shape;
   const pwe = pw === null ? null : expand(pw, broadcastShapes(shape, pw.shape));
-  let values = mapBinary(input, target, input.dtype, (x, t) => Math.max(-x, 0) + Math.log(Math.exp(-Math.max(-x, 0)) + Math.exp(-x - Math.max(-x, 0))));
+  let values = mapBinary(input, target, input.dtype, (x) => Math.max(-x, 0) + Math.log(Math.exp(-Math.max(-x, 0)) + Math.exp(-x - Math.max(-x, 0))));
   // values holds softplus(-x); combine with (1 - t) x and the pos_weight factor
   const xt = mapBinary(input, target, input.dtype, (x, t) => (1 - t) * x);
   values = pwe === null ? mapBinary(xt, values, input.dtype, (a, b) => a + b) : mapTernary(xt, values, mapBinary(pwe, target, input.dtype, (p, t) => 1 + (p - 1) * t), input.dtype, (a, b, c) => a + c * b);

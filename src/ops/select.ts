@@ -5,7 +5,7 @@ import { runtimeError } from '../tensor/errors.js';
 import { resultType } from '../tensor/promote.js';
 import { wrapDim } from '../tensor/shape.js';
 import { Tensor, storeConverter } from '../tensor/tensor.js';
-import { div, divScalar, mul } from './arith.js';
+import { divScalar, mul } from './arith.js';
 import { castData, mapBinary, mapTernary, mapUnary, reduceBlocks } from './kernels.js';
 import { backwardFn, defineBinary, needsGrad, needsGrad2, record, reduceGrad } from './registry.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarValue, wrapScalar } from './scalar.js';

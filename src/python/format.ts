@@ -8,7 +8,7 @@
  * grouping, so padding, signs and separators follow the same rules as the original.
  */
 import { PyError } from '../tensor/errors.js';
-import { PyFloat, PyList, PyTuple, pyTypeName, pyTypeOf, type PyValue } from './values.js';
+import { PyFloat, pyTypeName, pyTypeOf, type PyValue } from './values.js';
 
 // ---------------------------------------------------------------------------------
 // float repr

@@ -7,7 +7,7 @@
  * if/elif/else, while and for (with break/continue/else). A yield elsewhere (inside an
  * expression, try or with) is refused at compile time.
  */
-import { BREAK, CONTINUE, NORMAL, RETURN, stepLimitExceeded } from './call.js';
+import { BREAK, NORMAL, RETURN, stepLimitExceeded } from './call.js';
 import type { Compiler, Ev, Ex, Frame, Store } from './compiler.js';
 import { recursionError } from './exceptions.js';
 import { PyIterator } from './objects.js';

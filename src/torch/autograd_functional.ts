@@ -28,8 +28,6 @@ function asTuple(v: PyValue, what: string, fn: string): [boolean, Tensor[]] {
 const preprocess = (inputs: Tensor[], createGraph: boolean): Tensor[] =>
   inputs.map((t) => (createGraph && t.requiresGrad ? ops.view(t, t.shape) : setRequiresGrad(ops.detach(t), true)));
 
-type Nested = Tensor | Tensor[] | Tensor[][];
-
 /** The jacobian blocks [output][input], each of shape output.shape + input.shape. */
 function jacobianBlocks(func: PyValue, inputs: Tensor[], createGraph: boolean): { outTuple: boolean; blocks: Tensor[][] } {
   return withGradMode(true, () => {

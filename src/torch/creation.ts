@@ -5,16 +5,16 @@
  */
 import * as ops from '../ops/index.js';
 import { requireGradAtCreation } from '../autograd/tensor_api.js';
-import { type DType, bool, defaultFloat, float64, int64 } from '../tensor/dtype.js';
+import { type DType, defaultFloat, int64 } from '../tensor/dtype.js';
 import { runtimeError, warn } from '../tensor/errors.js';
 import type { CpuGenerator } from '../tensor/random.js';
 import { numelOf } from '../tensor/shape.js';
 import { Tensor, fromFlat } from '../tensor/tensor.js';
-import { PyFloat, PyList, PyTuple, type PyValue } from '../python/values.js';
+import { PyList, PyTuple, type PyValue } from '../python/values.js';
 import { def } from './functions.js';
 import { genOf } from './generator.js';
 import { NdArray } from './numpy.js';
-import { isPyScalar, toDtype, toFloat, toInt, toScalar, toShape } from './pyconv.js';
+import { toDtype, toFloat, toInt, toScalar, toShape } from './pyconv.js';
 import { checkElements } from './run_context.js';
 import type { Bound } from './signature.js';
 

@@ -206,7 +206,7 @@ def(['equal(Tensor input, Tensor other)'], (b) => {
 });
 
 // any/all: boolean results, no history (values computed without recording a graph)
-for (const [name, test] of [['any', (s: number, n: number) => s > 0], ['all', (s: number, n: number) => s === n]] as const)
+for (const [name, test] of [['any', (s: number, _n: number) => s > 0], ['all', (s: number, n: number) => s === n]] as const)
   def([`${name}(Tensor input)`, `${name}(Tensor input, int dim, bool keepdim=False, *, Tensor out=None)`], (b, i) =>
     noGrad(() => {
       const x = T(b.input);

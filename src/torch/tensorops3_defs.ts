@@ -198,7 +198,7 @@ function trapezoid(y: Tensor, x: Tensor | null, dx: number | null, dim: number):
   const n = y.shape[d];
   if (x !== null) {
     let spacing = sx.diff(x, 1, x.dim() === 1 ? 0 : d, null, null);
-    if (x.dim() === 1 && y.dim() > 1) spacing = ops.view(spacing, y.shape.map((s, i) => (i === d ? n - 1 : 1)));
+    if (x.dim() === 1 && y.dim() > 1) spacing = ops.view(spacing, y.shape.map((_, i) => (i === d ? n - 1 : 1)));
     const ends = ops.add(ops.slice(y, d, 1, n, 1), ops.slice(y, d, 0, n - 1, 1));
     return ops.divScalar(ops.sum(ops.mul(spacing, ends), [d]), 2);
   }

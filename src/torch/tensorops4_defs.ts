@@ -3,7 +3,6 @@
  * addbmm, baddbmm), addcmul/addcdiv, cross, dist, nan_to_num, logspace and cdist, with
  * PyTorch 1.13's signatures. Imported by module.ts after functions.ts has built its table.
  */
-import * as ops from '../ops/index.js';
 import * as af from '../ops/addmm_family.js';
 import * as dm from '../ops/distance_misc.js';
 import { inplace } from '../ops/inplace.js';

@@ -577,11 +577,10 @@ function splitFixed(v: bigint, parts: number, firstBits = 53): number[] {
 }
 
 const LN2_FIX = 2n * atanhInv(3n);
-const LN10_FIX = 3n * LN2_FIX + 2n * atanhInv(9n); // ln 10 = 3 ln 2 + ln 1.25
 const PIO2_FIX = 2n * (4n * atanInv(5n) - atanInv(239n)); // Machin
 // k * LN2_A and n * PIO2_A..C are exact for |k|, |n| < 2**20
 const [LN2_A, LN2_B, LN2_C] = splitFixed(LN2_FIX, 3, 32);
-const [LN2_H, LN2_L] = splitFixed(LN2_FIX, 2);
+const [LN2_H] = splitFixed(LN2_FIX, 2);
 const [PIO2_A] = splitFixed(PIO2_FIX, 1, 33);
 const [PIO2_B] = splitFixed(PIO2_FIX - BigInt(PIO2_A * 2 ** 320), 1, 33);
 const [PIO2_C] = splitFixed(PIO2_FIX - BigInt(PIO2_A * 2 ** 320) - BigInt(PIO2_B * 2 ** 320), 1, 33);
@@ -590,7 +589,6 @@ const [PIO2_D] = splitFixed(
   1,
 );
 const [INV_LN2_H, INV_LN2_L] = splitFixed((FIX_ONE * FIX_ONE) / LN2_FIX, 2);
-const [INV_LN10_H, INV_LN10_L] = splitFixed((FIX_ONE * FIX_ONE) / LN10_FIX, 2);
 
 // double-double results come back in these two registers (no allocation per step)
 let H = 0;
