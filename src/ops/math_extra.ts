@@ -10,7 +10,6 @@ import { toFloating } from '../tensor/promote.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, div, mul, mulScalar, neg, pow, rsub, sub } from './arith.js';
 import { toDtype } from './convert.js';
-import { zerosLike } from './creation.js';
 import { mapBinary, mapTernary, mapUnary } from './kernels.js';
 import { type BinaryDef, backwardFn, binaryResultType, defineBinary, defineUnary, needsGradAny, record, reduceGrad } from './registry.js';
 import { type Scalar, type TensorOrScalar, asTensor, scalarValue } from './scalar.js';
@@ -181,8 +180,6 @@ export function floatPower(x: TensorOrScalar, e: TensorOrScalar): Tensor {
   return pow(toD(x), toD(e));
 }
 
-const zeroGrad = (g: Tensor) => zerosLike(g);
-export const sgn = defineUnary({ gradFn: 'SgnBackward0', f: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0), dtype: 'same', grad: zeroGrad });
 export const signbit = (x: Tensor): Tensor => mapUnary(x, bool, (v) => (v < 0 || Object.is(v, -0) ? 1 : 0));
 
 const PI_F = f(Math.PI);

@@ -93,12 +93,12 @@ export const rsqrt = defineUnary({
   uses: ['result'],
   grad: (g, _s, r) => mul(mulScalar(g, -0.5), pow(r!, 3)),
 });
-export const abs = defineUnary({ gradFn: 'AbsBackward0', f: Math.abs, dtype: 'same', uses: ['self'], grad: (g, s) => mul(g, sgnOfAbs(s!)) });
+export const abs = defineUnary({ gradFn: 'AbsBackward0', f: Math.abs, dtype: 'same', uses: ['self'], grad: (g, s) => mul(g, sgn(s!)) });
 // NaN and -0 give 0, as PyTorch's sign kernel
 const signKernel = (x: number) => (x > 0 ? 1 : x < 0 ? -1 : 0);
 export const sign = defineUnary({ gradFn: 'SignBackward0', f: signKernel, dtype: 'same', grad: zeroGrad });
-/** abs's formula is grad * self.sgn(): torch.sgn, equal to sign for real tensors but its own node. */
-const sgnOfAbs = defineUnary({ gradFn: 'SgnBackward0', f: signKernel, dtype: 'same', grad: zeroGrad });
+/** torch.sgn: sign for real tensors, but its own node (abs's formula is grad * self.sgn()). */
+export const sgn = defineUnary({ gradFn: 'SgnBackward0', f: signKernel, dtype: 'same', grad: zeroGrad });
 export const reciprocal = defineUnary({
   gradFn: 'ReciprocalBackward0',
   f: (x) => 1 / x,

@@ -154,7 +154,7 @@ def(
   (b) => mx.floatPower(TS(b.input ?? b.self), TS(b.exponent)),
   { methodSigs: ['float_power(Tensor self, Tensor exponent)', 'float_power(Tensor self, Scalar exponent)'] },
 );
-for (const [name, f] of [['sgn', mx.sgn], ['sinc', mx.sinc], ['deg2rad', mx.deg2rad], ['rad2deg', mx.rad2deg]] as const) {
+for (const [name, f] of [['sgn', ops.sgn], ['sinc', mx.sinc], ['deg2rad', mx.deg2rad], ['rad2deg', mx.rad2deg]] as const) {
   def([`${name}(Tensor input, *, Tensor out=None)`], (b) => f(T(b.input)));
   def([`${name}_(Tensor input)`], (b) => inplace(T(b.input), f), { only: 'method' });
 }
