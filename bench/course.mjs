@@ -32,11 +32,11 @@ async function viaService(url, program) {
  * warm-up run): what CPython's in-process figure compares with, without HTTP, the worker
  * hop and JSON.
  */
-function inProcess(program) {
+function inProcess(program, numericLoops = true) {
   let best = Infinity;
   for (let i = 0; i < RUNS + 1; i++) {
     const t = performance.now();
-    const r = runProgram(program, { maxSteps: 1e9 });
+    const r = runProgram(program, { maxSteps: 1e9, numericLoops });
     if (r.error) throw new Error(`benchmark program failed: ${JSON.stringify(r.error)}`);
     if (i > 0) best = Math.min(best, performance.now() - t);
   }
@@ -74,6 +74,9 @@ export async function runCourseBench() {
       if (!torch && reference !== null) {
         const interp = inProcess(program);
         console.log(`  the same, interpreter in-process (runProgram): ${interp.toFixed(0)} ms (${(reference / interp).toFixed(2)}x CPython)`);
+        // The closures alone: what a loop the WebAssembly tier does not take runs at.
+        const closures = inProcess(program, false);
+        console.log(`  the same, numeric loop tier off: ${closures.toFixed(0)} ms (${(reference / closures).toFixed(2)}x CPython)`);
       }
     }
   } finally {

@@ -24,7 +24,9 @@ export const BREAK = 1;
 export const CONTINUE = 2;
 export const RETURN = 3;
 
-export function stepLimitExceeded(): never {
+/** TimeoutError; `line` is the loop's, for loops that do not mark their line on every iteration. */
+export function stepLimitExceeded(line?: number): never {
+  if (line !== undefined) state.line = line;
   throw fatalErr('TimeoutError', `program exceeded the step limit (${state.limits.maxSteps} steps)`);
 }
 

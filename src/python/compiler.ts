@@ -33,6 +33,7 @@ import { add, binop, compare, contains, inplace, iterate, mul, sub, toArray, tru
 import { eq, floorDiv, ge, globalValue, gt, isNum, le, local, lt, mod, ne, read, trueDiv } from './fast-ops.js';
 import { syntaxError, type Analysis, type Scope } from './scope.js';
 import { state } from './state.js';
+import { BAILED, BROKE, ENDED, HOT, NumericLoop, REFUSED, WARM_TRIES } from './wasm/numeric-loops.js';
 import { formatValue } from './str-methods.js';
 import { excStr, pyRepr, pyStr } from './text.js';
 import { objectClass, typeName } from './types.js';
@@ -1339,6 +1340,29 @@ export class Compiler {
     const test = this.expr(node.test, sc);
     const body = this.loopBody(node.body, sc);
     const orelse = node.orelse.length ? this.block(node.orelse, sc) : null;
+    const tier = this.numericLoop(node, sc);
+    if (tier !== null) {
+      let hot = 0;
+      return (f) => {
+        let tries = hot >= HOT ? WARM_TRIES : 0;
+        for (;;) {
+          if (tries > 0) {
+            const s = tier.run(f, null, 0);
+            if (s === ENDED) break;
+            if (s === BROKE) return NORMAL;
+            tries = s === REFUSED ? tries - 1 : 0;
+          }
+          state.line = line;
+          if (!truthy(test(f))) break;
+          if (++state.steps > state.maxSteps) stepLimitExceeded();
+          if (++hot === HOT) tries = 1;
+          const r = body(f);
+          if (r === BREAK) return NORMAL;
+          if (r === RETURN) return r;
+        }
+        return orelse ? orelse(f) : NORMAL;
+      };
+    }
     return (f) => {
       for (;;) {
         state.line = line;
@@ -1352,6 +1376,16 @@ export class Compiler {
     };
   }
 
+  /**
+   * The numeric loop tier for a `while`/`for` loop, if it is on and the loop's shape fits.
+   * A loop goes to the tier once it has run HOT iterations in the interpreter; on later
+   * entries it tries at the first iteration, and again at the second: a variable the body
+   * binds first is still unbound at the first.
+   */
+  private numericLoop(node: Node, sc: Scope): NumericLoop | null {
+    return state.numericLoops ? NumericLoop.of(node, sc, this.globals, (n) => this.constant(n)) : null;
+  }
+
   forStmt(node: Node, sc: Scope): Ex {
     const line: number = node.lineno;
     const iter = this.expr(node.iter, sc);
@@ -1362,13 +1396,15 @@ export class Compiler {
     const cell = this.globalTarget(t, sc);
     const globals = this.globals;
     const store = localSlot >= 0 || cell !== null ? null : this.target(t, sc);
+    const tier = this.numericLoop(node, sc);
+    let hot = 0;
     return (f) => {
       state.line = line;
       const it = iter(f);
       if (it instanceof PyList) {
         // Index-based over the live list (appends during the loop are seen, as in Python).
         for (let i = 0; i < it.items.length; i++) {
-          if (++state.steps > state.maxSteps) stepLimitExceeded();
+          if (++state.steps > state.maxSteps) stepLimitExceeded(line);
           const v = it.items[i];
           bindTarget(f, v, localSlot, cell, globals, store);
           const r = body(f);
@@ -1377,8 +1413,21 @@ export class Compiler {
         }
       } else if (it instanceof PyRange) {
         const { start, step, length } = it;
+        let tries = tier !== null && hot >= HOT ? WARM_TRIES : 0;
         for (let i = 0, v = start; i < length; i++, v += step) {
-          if (++state.steps > state.maxSteps) stepLimitExceeded();
+          if (tries > 0) {
+            // the numeric tier runs the rest of the loop, or hands it back at iteration resumeIndex
+            const s = tier!.run(f, it, i);
+            if (s === ENDED) break;
+            if (s === BROKE) return NORMAL;
+            tries = s === REFUSED ? tries - 1 : 0;
+            if (s === BAILED) {
+              i = tier!.resumeIndex;
+              v = tier!.resumeValue;
+            }
+          }
+          if (++state.steps > state.maxSteps) stepLimitExceeded(line);
+          if (tier !== null && ++hot === HOT) tries = 1;
           bindTarget(f, v, localSlot, cell, globals, store);
           const r = body(f);
           if (r === BREAK) return NORMAL;
@@ -1390,7 +1439,7 @@ export class Compiler {
           state.line = line;
           const n = g.next();
           if (n.done) break;
-          if (++state.steps > state.maxSteps) stepLimitExceeded();
+          if (++state.steps > state.maxSteps) stepLimitExceeded(line);
           bindTarget(f, n.value, localSlot, cell, globals, store);
           const r = body(f);
           if (r === BREAK) return NORMAL;

@@ -171,6 +171,20 @@ export class PySet {
   constructor(readonly frozen = false) {}
 }
 
+/**
+ * How many elements range(start, stop, step) has. Dividing doubles is exact up to a span
+ * of 2**52 (the quotient's rounding error stays under the 1/|step| that separates it from
+ * an integer); beyond, big ints.
+ */
+function rangeLength(start: number, stop: number, step: number): number {
+  const span = step > 0 ? stop - start : start - stop;
+  if (span <= 0) return 0;
+  if (span <= 2 ** 52) return Math.ceil(span / Math.abs(step));
+  const s = BigInt(Math.abs(step));
+  const exact = step > 0 ? BigInt(stop) - BigInt(start) : BigInt(start) - BigInt(stop);
+  return Number((exact + s - 1n) / s);
+}
+
 export class PyRange {
   readonly length: number;
   constructor(
@@ -178,8 +192,7 @@ export class PyRange {
     readonly stop: number,
     readonly step: number,
   ) {
-    const n = step > 0 ? Math.ceil((stop - start) / step) : Math.ceil((start - stop) / -step);
-    this.length = n > 0 ? n : 0;
+    this.length = rangeLength(start, stop, step);
   }
 }
 

@@ -17,7 +17,8 @@
  *
  *   RunOptions (all optional; defaults suit a shared server, see limits.ts):
  *     maxSteps (loop iterations + calls), maxDepth (Python frames, ~CPython's 1000),
- *     maxOutputBytes, maxSequence (elements of one str/list/tuple), maxIntDigits.
+ *     maxOutputBytes, maxSequence (elements of one str/list/tuple), maxIntDigits;
+ *     numericLoops: false turns off the WebAssembly tier for hot numeric loops.
  *
  *   registerModule(name: string, factory: () => ModuleSource)      (modules.ts)
  *     `import name` / `from name import x` find it; the factory runs once per program run.
@@ -52,7 +53,7 @@ import { installHost, type HostServices, type PyValue } from './values.js';
 export { registerModule } from './modules.js';
 export type { ModuleSource } from './modules.js';
 
-export type RunOptions = Partial<Limits>;
+export type RunOptions = Partial<Limits> & { numericLoops?: boolean };
 
 export interface ErrorInfo {
   type: string;
@@ -91,7 +92,9 @@ const host: HostServices = {
 };
 
 function begin(options: RunOptions | undefined): void {
-  state.reset({ ...DEFAULT_LIMITS, ...options });
+  const { numericLoops = true, ...limits } = options ?? {};
+  state.reset({ ...DEFAULT_LIMITS, ...limits });
+  state.numericLoops = numericLoops;
   resetModules();
   installHost(host);
   setWarningSink(warn);

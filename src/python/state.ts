@@ -49,6 +49,9 @@ export class RunState {
   warned = new Set<string>();
   /** Exceptions being handled (innermost last), for bare `raise`. */
   handling: PyValue[] = [];
+  /** Whether hot numeric loops are compiled to WebAssembly (wasm/numeric-loops.ts), and how many were. */
+  numericLoops = true;
+  loopsCompiled = 0;
 
   reset(limits: Limits): void {
     this.limits = limits;
@@ -63,6 +66,7 @@ export class RunState {
     this.warnings = [];
     this.warned = new Set();
     this.handling = [];
+    this.loopsCompiled = 0;
   }
 }
 
