@@ -840,7 +840,7 @@ export class Compiler {
     });
   }
 
-  functionCode(node: Node, fs: Scope, body: Ex | null, ret: Ev | null, retLine: number): FunctionCode {
+  functionCode(node: Node, fs: Scope, body: Ex | null, ret: Ev | null, retLine: number, retExpr: Node): FunctionCode {
     const a = node.args;
     const pos = [...(a.posonlyargs ?? []), ...(a.args ?? [])].map((x: Node) => x.arg as string);
     const kwonly = (a.kwonlyargs ?? []).map((x: Node) => x.arg as string);
@@ -872,6 +872,7 @@ export class Compiler {
       body,
       ret,
       retLine,
+      inlinable: retExpr === null ? null : { expr: retExpr, constant: (n) => this.constant(n) },
       lineno: node.lineno,
     };
   }
@@ -881,6 +882,7 @@ export class Compiler {
     let body: Ex | null = null;
     let ret: Ev | null = null;
     let retLine = -1;
+    let retExpr: Node = null;
     const savedLine = this.stmtLine;
     if (fs.hasYield && node.nodeType !== 'Lambda') {
       // calling a generator function makes the generator object; the body runs as it is iterated
@@ -891,6 +893,7 @@ export class Compiler {
     } else if (node.nodeType === 'Lambda') {
       this.stmtLine = node.lineno;
       ret = this.expr(node.body, fs);
+      retExpr = node.body;
     } else {
       // A trailing `return <expr>` is evaluated by the call itself: no statement closure,
       // no round trip through state.retval.
@@ -908,10 +911,11 @@ export class Compiler {
         retLine = trailing.lineno;
         this.stmtLine = retLine;
         ret = this.expr(trailing.value, fs);
+        if (before.length === 0) retExpr = trailing.value;
       }
     }
     this.stmtLine = savedLine;
-    const code = this.functionCode(node, fs, body, ret, retLine);
+    const code = this.functionCode(node, fs, body, ret, retLine, retExpr);
     const defaults: Ev[] = (node.args.defaults ?? []).map((d: Node) => this.expr(d, sc));
     const kwd: [string, Ev][] = [];
     (node.args.kwonlyargs ?? []).forEach((a: Node, i: number) => {

@@ -115,6 +115,12 @@ export interface FunctionCode {
   ret: ((f: PyValue[]) => PyValue) | null;
   /** Line of that `return` statement (-1 for a lambda, whose line is its caller's). */
   retLine: number;
+  /**
+   * When that expression is the whole body (a lambda's, or a def's lone `return <expr>`):
+   * its syntax tree, and how its own compiler reads a constant there (from the source it
+   * came from). What the numeric loop tier inlines.
+   */
+  inlinable: { expr: unknown; constant: (node: unknown) => PyValue } | null;
   lineno: number;
 }
 

@@ -15,6 +15,7 @@ export const Op = {
   br: 0x0c,
   brIf: 0x0d,
   return: 0x0f,
+  call: 0x10,
   select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
@@ -133,19 +134,21 @@ function vec(items: number[][]): number[] {
 
 /**
  * A module with one exported function `run(f64 params...) -> i32` and `f64Locals` extra
- * locals, importing its memory as `env.mem` (one memory serves every module).
+ * locals. It imports its memory as `env.mem` (one memory serves every module) and one
+ * host function, `env.append(i32, f64, i32)`, which the body calls as function 0.
  */
 export function moduleBytes(params: number, f64Locals: number, code: Code): Uint8Array<ArrayBuffer> {
   const out = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  const sig = [0x60];
-  uleb(sig, params);
-  for (let i = 0; i < params; i++) sig.push(F64);
-  sig.push(1, I32);
+  const runType = [0x60];
+  uleb(runType, params);
+  for (let i = 0; i < params; i++) runType.push(F64);
+  runType.push(1, I32);
+  const appendType = [0x60, 3, I32, F64, I32, 0];
   const name = (s: string) => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
-  section(out, 1, vec([sig]));
-  section(out, 2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, 1]]));
+  section(out, 1, vec([runType, appendType]));
+  section(out, 2, vec([[...name('env'), ...name('mem'), 0x02, 0x00, 1], [...name('env'), ...name('append'), 0x00, 1]]));
   section(out, 3, vec([[0]]));
-  section(out, 7, vec([[...name('run'), 0x00, 0]]));
+  section(out, 7, vec([[...name('run'), 0x00, 1]]));
   const body: number[] = [];
   if (f64Locals > 0) {
     uleb(body, 1);

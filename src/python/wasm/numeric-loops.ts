@@ -16,14 +16,16 @@
  * - Step counting is the interpreter's: one step per iteration of every loop.
  */
 import type { Globals } from '../globals.js';
-import type { Cell, PyRange } from '../objects.js';
+import { PyFunction, type Cell, type FunctionCode, type PyRange } from '../objects.js';
 import type { Scope } from '../scope.js';
 import { state } from '../state.js';
-import { PyFloat, type PyValue } from '../values.js';
+import { PyFloat, PyList, type PyValue } from '../values.js';
 import { BlockType, Code, moduleBytes, Op } from './emit.js';
 
 type Node = any;
 type Num = 'int' | 'float';
+/** What a variable holds for one compiled version: a number, a list it appends to, or a function it calls. */
+type VarType = Num | 'list' | FunctionCode;
 
 /** What running a loop in the tier ended with. */
 export const REFUSED = -1;
@@ -83,6 +85,17 @@ export class NumericLoop {
   /** The iteration a bailed-out `for` loop resumes at, and its element. */
   resumeIndex = 0;
   resumeValue = 0;
+  /** The lists of this run (by variable); the functions' code seen (their index is part of a version's key). */
+  private readonly lists: PyList[] = [];
+  private readonly isFloat: boolean[] = [];
+  private readonly functions: FunctionCode[] = [];
+  /** Lists appended to in this run, in order: a bail-out pops what its iteration appended. */
+  private readonly appended: PyList[] = [];
+  private readonly append = (k: number, v: number, isFloat: number): void => {
+    const list = this.lists[k];
+    list.items.push(isFloat ? new PyFloat(v) : v);
+    this.appended.push(list);
+  };
 
   private constructor(
     private readonly node: Node,
@@ -125,29 +138,40 @@ export class NumericLoop {
     if (this.rangeCell !== null && this.rangeCell.v !== undefined) return REFUSED;
     const mem = slots;
     const n = this.vars.length;
-    let types = '';
+    // An inlined call is a frame deeper: at the limit, the interpreter raises RecursionError.
+    if (state.depth >= state.maxDepth) return REFUSED;
+    let key = '';
     for (let k = 0; k < n; k++) {
       const v = this.vars[k];
       const x = v.slot >= 0 ? f[v.slot] : v.cell!.v;
+      this.isFloat[k] = x instanceof PyFloat && k !== this.target;
       if (k === this.target) {
-        types += 'i';
+        key += 'i';
         mem[k] = 0;
       } else if (typeof x === 'number') {
-        types += 'i';
+        key += 'i';
         mem[k] = x;
       } else if (x instanceof PyFloat) {
-        types += 'f';
+        key += 'f';
         mem[k] = x.v;
+      } else if (x instanceof PyList) {
+        key += 'l';
+        this.lists[k] = x;
+      } else if (x instanceof PyFunction && x.code.inlinable !== null && x.code.arity >= 0) {
+        let i = this.functions.indexOf(x.code);
+        if (i < 0) i = this.functions.push(x.code) - 1;
+        key += `F${i},`;
       } else return REFUSED;
     }
-    let run = this.compiled.get(types);
+    let run = this.compiled.get(key);
     if (run === undefined) {
       if (this.compiled.size >= MAX_MIXES_PER_LOOP || state.loopsCompiled >= MAX_COMPILES_PER_RUN) return REFUSED;
       state.loopsCompiled++;
-      run = this.compile(types);
-      this.compiled.set(types, run);
+      run = this.compile(f);
+      this.compiled.set(key, run);
     }
     if (run === null) return REFUSED;
+    this.appended.length = 0;
     if (range !== null) {
       mem[n + 1] = index;
       mem[n + 2] = rangeAt(range, index);
@@ -156,13 +180,14 @@ export class NumericLoop {
     }
     const status = run(state.maxSteps - state.steps);
     state.steps += mem[n];
+    if (status === BAILED) for (let i = this.appended.length - 1; i >= mem[n + 5]; i--) this.appended[i].items.pop();
     // A bail in the first iteration leaves the target as the interpreter had it; a later
     // one leaves what the last finished iteration gave it.
     const targetUnbound = status === BAILED && mem[n + 1] === index;
     for (let k = 0; k < n; k++) {
       const v = this.vars[k];
       if (!v.assigned || (targetUnbound && k === this.target)) continue;
-      const x = types[k] === 'i' ? mem[k] : new PyFloat(mem[k]);
+      const x = this.isFloat[k] ? new PyFloat(mem[k]) : mem[k];
       if (v.slot >= 0) f[v.slot] = x;
       else this.globals.bind(v.cell!, x);
     }
@@ -173,10 +198,18 @@ export class NumericLoop {
     return status;
   }
 
-  private compile(types: string): Compiled | null {
+  /** Compiles the loop for the types its variables hold in frame `f`. */
+  private compile(f: PyValue[]): Compiled | null {
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      const g = new Generator(this.vars, [...types].map((t) => (t === 'i' ? 'int' : 'float')), this.byName, this.constant);
+      const types = this.vars.map((v, k): VarType => {
+        const x = v.slot >= 0 ? f[v.slot] : v.cell!.v;
+        if (typeof x === 'number' || k === this.target) return 'int';
+        if (x instanceof PyFloat) return 'float';
+        if (x instanceof PyList) return 'list';
+        return (x as PyFunction).code;
+      });
+      const g = new Generator(this.vars, types, this.byName, this.constant);
       g.outerLoop(this.node, this.target);
       if (g.localCount > MAX_LOCALS || g.code.bytes.length > MAX_CODE_BYTES) return null;
       bytes = moduleBytes(1, g.localCount - 1, g.code);
@@ -185,7 +218,7 @@ export class NumericLoop {
       throw e;
     }
     try {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } });
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory, append: this.append } });
       return (instance.exports as { run: Compiled }).run;
     } catch (e) {
       if (e instanceof RangeError) return null; // out of memory for code: the interpreter runs it
@@ -231,6 +264,11 @@ function collect(node: Node, outer: boolean, names: Map<string, boolean>, usesRa
         expr(e.test);
         expr(e.body);
         return expr(e.orelse);
+      case 'Call':
+        // a call of a variable: inlined if, when run, it holds a function of one `return`
+        if (e.func.nodeType !== 'Name' || e.keywords.length > 0) throw new Unsupported('call');
+        name(e.func.id, false);
+        return e.args.forEach(expr);
     }
     throw new Unsupported(e.nodeType);
   };
@@ -244,6 +282,14 @@ function collect(node: Node, outer: boolean, names: Map<string, boolean>, usesRa
       case 'Break':
       case 'Continue':
         return;
+      case 'Expr': {
+        // only `xs.append(x)`
+        const call = s.value;
+        const isAppend = call.nodeType === 'Call' && call.func.nodeType === 'Attribute' && call.func.attr === 'append' && call.func.value.nodeType === 'Name';
+        if (!isAppend || call.args.length !== 1 || call.keywords.length > 0) throw new Unsupported('expression statement');
+        name(call.func.value.id, false);
+        return expr(call.args[0]);
+      }
       case 'Assign': {
         // `a = b = x`, or one `a, b = x, y` of names and values
         const v = s.value;
@@ -296,21 +342,25 @@ interface Label {
 /** Emits one loop's function for one mix of variable types. */
 class Generator {
   readonly code = new Code();
-  /** local 0 is the step budget, 1..n the variables, then the step count and scratch. */
+  /** local 0 is the step budget, 1..n the variables, then the step and append counts and scratch. */
   localCount: number;
   private readonly steps: number;
+  private readonly appends: number;
+  /** Inside an inlined function: its parameters' locals and types (its only names). */
+  private params: Map<string, { local: number; type: Num }> | null = null;
   private readonly labels: Label[] = [];
   /** The outermost loop's exit sequence, for `break` at its level. */
   private outerBreak = -1;
 
   constructor(
     private readonly vars: Var[],
-    private readonly types: Num[],
+    private readonly types: VarType[],
     private readonly byName: Map<string, number>,
-    private readonly constant: (node: Node) => PyValue,
+    private constant: (node: Node) => PyValue,
   ) {
     this.localCount = 1 + vars.length;
     this.steps = this.local();
+    this.appends = this.local();
   }
 
   private local(): number {
@@ -369,8 +419,9 @@ class Generator {
   outerLoop(node: Node, target: number): void {
     const c = this.code;
     const n = this.n;
-    this.vars.forEach((_, k) => c.load(8 * k).opU(Op.localSet, this.varLocal(k)));
-    c.f64(0).opU(Op.localSet, this.steps);
+    this.types.forEach((t, k) => {
+      if (t === 'int' || t === 'float') c.load(8 * k).opU(Op.localSet, this.varLocal(k));
+    });
     const isFor = node.nodeType === 'For';
     const index = isFor ? this.local() : -1;
     const value = isFor ? this.local() : -1;
@@ -390,6 +441,7 @@ class Generator {
       if (v.assigned) c.i32(0).opU(Op.localGet, this.varLocal(k)).store(8 * k);
     });
     c.i32(0).opU(Op.localGet, this.steps).store(8 * n);
+    c.i32(0).opU(Op.localGet, this.appends).store(8 * (n + 5));
     if (isFor) {
       c.i32(0).opU(Op.localGet, index).store(8 * (n + 1));
       c.opU(Op.localGet, index).opU(Op.localGet, length).op(Op.f64Lt, Op.i32Eqz).opU(Op.brIf, 1);
@@ -429,6 +481,17 @@ class Generator {
         return;
       case 'Assign':
         return this.assign(s);
+      case 'Expr': {
+        // xs.append(x): the host pushes the value (a new float object for a float)
+        const call = s.value;
+        const k = this.byName.get(call.func.value.id)!;
+        if (this.types[k] !== 'list') throw new Unsupported('append to a non-list');
+        c.i32(k);
+        const t = this.expr(call.args[0]);
+        c.i32(t === 'float' ? 1 : 0).opU(Op.call, 0);
+        c.opU(Op.localGet, this.appends).f64(1).op(Op.f64Add).opU(Op.localSet, this.appends);
+        return;
+      }
       case 'AugAssign': {
         const k = this.byName.get(s.target.id)!;
         const t = this.binary(s.op.nodeType, { nodeType: 'Name', id: s.target.id }, s.value);
@@ -601,11 +664,18 @@ class Generator {
       }
       case 'Compare': {
         const operands: Node[] = [e.left, ...e.comparators];
+        // `a < f(b) < c` evaluates f(b) once: a middle operand is kept for the next comparison
+        let middle = -1;
         for (let i = 0; i < e.ops.length; i++) {
+          // `is`, `in`...: collect() refuses them in the loop, but not in an inlined function's body
+          const opcode = CMP_OPCODES[e.ops[i].nodeType];
+          if (opcode === undefined) throw new Unsupported('comparison');
           if (i > 0) this.open(Op.if, 'block', BlockType.i32);
-          this.expr(operands[i]);
+          if (i === 0) this.expr(operands[0]);
+          else c.opU(Op.localGet, middle);
           this.expr(operands[i + 1]);
-          c.op(CMP_OPCODES[e.ops[i].nodeType]);
+          if (i + 1 < e.ops.length) c.opU(Op.localTee, (middle = this.local()));
+          c.op(opcode);
         }
         for (let i = 1; i < e.ops.length; i++) {
           c.op(Op.else).i32(0);
@@ -636,14 +706,25 @@ class Generator {
         throw new Unsupported('constant');
       }
       case 'Name': {
+        if (this.params !== null) {
+          const p = this.params.get(e.id);
+          if (p === undefined) throw new Unsupported('a global in an inlined function');
+          c.opU(Op.localGet, p.local);
+          return p.type;
+        }
         const k = this.byName.get(e.id)!;
+        const t = this.types[k];
+        if (t !== 'int' && t !== 'float') throw new Unsupported('not a number');
         c.opU(Op.localGet, this.varLocal(k));
-        return this.types[k];
+        return t;
       }
+      case 'Call':
+        return this.inlineCall(e);
       case 'BinOp':
         return this.binary(e.op.nodeType, e.left, e.right);
       case 'UnaryOp': {
-        if (e.op.nodeType === 'Not') throw new Unsupported('not as a value');
+        // (an inlined function's body has not been through collect(): `~` is refused here too)
+        if (e.op.nodeType === 'Not' || e.op.nodeType === 'Invert') throw new Unsupported(e.op.nodeType);
         const t = this.expr(e.operand);
         if (e.op.nodeType === 'USub') {
           c.op(Op.f64Neg);
@@ -663,6 +744,36 @@ class Generator {
       }
     }
     throw new Unsupported(e.nodeType);
+  }
+
+  /**
+   * `f(a, b)` of a function whose body is one `return <expr>`: the arguments go to fresh
+   * locals and the expression is compiled in their place. A call is a step, as in the
+   * interpreter; run() has checked that one frame more is within the depth limit.
+   */
+  private inlineCall(e: Node): Num {
+    const c = this.code;
+    if (this.params !== null) throw new Unsupported('a call in an inlined function');
+    const fn = this.types[this.byName.get(e.func.id)!];
+    if (typeof fn === 'string' || fn.arity !== e.args.length) throw new Unsupported('callee');
+    const params = new Map<string, { local: number; type: Num }>();
+    e.args.forEach((a: Node, i: number) => {
+      const type = this.expr(a);
+      const local = this.local();
+      c.opU(Op.localSet, local);
+      params.set(fn.params[i], { local, type });
+    });
+    this.step();
+    const { expr, constant } = fn.inlinable!;
+    const ownConstant = this.constant;
+    this.params = params;
+    this.constant = constant;
+    try {
+      return this.expr(expr);
+    } finally {
+      this.params = null;
+      this.constant = ownConstant;
+    }
   }
 
   private binary(op: string, left: Node, right: Node): Num {
