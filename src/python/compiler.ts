@@ -894,6 +894,7 @@ export class Compiler {
       this.stmtLine = node.lineno;
       ret = this.expr(node.body, fs);
       retExpr = node.body;
+      retLine = node.lineno;
     } else {
       // A trailing `return <expr>` is evaluated by the call itself: no statement closure,
       // no round trip through state.retval.

@@ -113,7 +113,7 @@ export interface FunctionCode {
   body: ((f: PyValue[]) => number) | null;
   /** The trailing `return <expr>`'s expression (a lambda's body), which calls evaluate directly after body. */
   ret: ((f: PyValue[]) => PyValue) | null;
-  /** Line of that `return` statement (-1 for a lambda, whose line is its caller's). */
+  /** Line of that `return` statement (a lambda's own line), or -1 if there is none. */
   retLine: number;
   /**
    * When that expression is the whole body (a lambda's, or a def's lone `return <expr>`):
