@@ -339,6 +339,15 @@ interface Label {
   kind: 'block' | 'break' | 'continue';
 }
 
+/** A `for` loop's locals: the target variable, the iteration, the element, the range's step and length. */
+interface RangeLocals {
+  target: number;
+  index: number;
+  value: number;
+  stride: number;
+  length: number;
+}
+
 /** Emits one loop's function for one mix of variable types. */
 class Generator {
   readonly code = new Code();
@@ -422,44 +431,55 @@ class Generator {
     this.types.forEach((t, k) => {
       if (t === 'int' || t === 'float') c.load(8 * k).opU(Op.localSet, this.varLocal(k));
     });
-    const isFor = node.nodeType === 'For';
-    const index = isFor ? this.local() : -1;
-    const value = isFor ? this.local() : -1;
-    const stride = isFor ? this.local() : -1;
-    const length = isFor ? this.local() : -1;
-    if (isFor) {
+    let range: RangeLocals | null = null;
+    if (node.nodeType === 'For') {
       if (this.types[target] !== 'int') throw new Unsupported('target type');
-      c.load(8 * (n + 1)).opU(Op.localSet, index);
-      c.load(8 * (n + 2)).opU(Op.localSet, value);
-      c.load(8 * (n + 3)).opU(Op.localSet, stride);
-      c.load(8 * (n + 4)).opU(Op.localSet, length);
+      range = { target, index: this.local(), value: this.local(), stride: this.local(), length: this.local() };
+      c.load(8 * (n + 1)).opU(Op.localSet, range.index);
+      c.load(8 * (n + 2)).opU(Op.localSet, range.value);
+      c.load(8 * (n + 3)).opU(Op.localSet, range.stride);
+      c.load(8 * (n + 4)).opU(Op.localSet, range.length);
     }
+    const r = range;
     this.open(Op.block, 'block');
-    this.open(Op.loop, 'block');
-    // Snapshot: what a bail-out during this iteration leaves behind.
-    this.vars.forEach((v, k) => {
-      if (v.assigned) c.i32(0).opU(Op.localGet, this.varLocal(k)).store(8 * k);
+    this.outerBreak = this.labels.length + 1;
+    this.iterations(node, r, () => {
+      // Snapshot: what a bail-out during this iteration leaves behind.
+      this.vars.forEach((v, k) => {
+        if (v.assigned) c.i32(0).opU(Op.localGet, this.varLocal(k)).store(8 * k);
+      });
+      c.i32(0).opU(Op.localGet, this.steps).store(8 * n);
+      c.i32(0).opU(Op.localGet, this.appends).store(8 * (n + 5));
+      if (r !== null) c.i32(0).opU(Op.localGet, r.index).store(8 * (n + 1));
     });
-    c.i32(0).opU(Op.localGet, this.steps).store(8 * n);
-    c.i32(0).opU(Op.localGet, this.appends).store(8 * (n + 5));
-    if (isFor) {
-      c.i32(0).opU(Op.localGet, index).store(8 * (n + 1));
-      c.opU(Op.localGet, index).opU(Op.localGet, length).op(Op.f64Lt, Op.i32Eqz).opU(Op.brIf, 1);
-    } else {
-      this.condition(node.test);
-      c.op(Op.i32Eqz).opU(Op.brIf, 1);
-    }
-    this.step();
-    if (isFor) c.opU(Op.localGet, value).opU(Op.localSet, this.varLocal(target));
-    this.outerBreak = this.labels.length;
-    this.open(Op.block, 'continue');
-    this.body(node.body);
-    this.close();
-    if (isFor) this.advance(index, value, stride);
-    c.opU(Op.br, 0);
-    this.close();
     this.close();
     this.exit(ENDED);
+  }
+
+  /**
+   * A loop's `loop` block, inside the block its exit test leaves: `atTop`, the test (or the
+   * range's end), a step, the target's element, the body in a `continue` block, the next element.
+   */
+  private iterations(l: Node, r: RangeLocals | null, atTop: () => void): void {
+    const c = this.code;
+    this.open(Op.loop, 'block');
+    atTop();
+    if (r !== null) c.opU(Op.localGet, r.index).opU(Op.localGet, r.length).op(Op.f64Lt);
+    else this.condition(l.test);
+    c.op(Op.i32Eqz).opU(Op.brIf, 1);
+    this.step();
+    if (r !== null) c.opU(Op.localGet, r.value).opU(Op.localSet, this.varLocal(r.target));
+    this.open(Op.block, 'continue');
+    this.body(l.body);
+    this.close();
+    if (r !== null) {
+      // the element by adding the step: exact, as every element is a safe int
+      // (`start + index * step` is not: the product may be past 2**53)
+      c.opU(Op.localGet, r.index).f64(1).op(Op.f64Add).opU(Op.localSet, r.index);
+      c.opU(Op.localGet, r.value).opU(Op.localGet, r.stride).op(Op.f64Add).opU(Op.localSet, r.value);
+    }
+    c.opU(Op.br, 0);
+    this.close();
   }
 
   private body(stmts: Node[]): void {
@@ -550,18 +570,14 @@ class Generator {
 
   private innerLoop(l: Node): void {
     const c = this.code;
-    const isFor = l.nodeType === 'For';
-    let index = -1;
-    let start = -1;
-    let stride = -1;
-    let length = -1;
-    let value = -1;
-    let target = -1;
-    if (isFor) {
-      target = this.byName.get(l.target.id)!;
+    let r: RangeLocals | null = null;
+    if (l.nodeType === 'For') {
+      const target = this.byName.get(l.target.id)!;
       if (this.types[target] !== 'int') throw new Unsupported('target type');
       const args: Node[] = l.iter.args;
-      [index, start, stride, length, value] = [this.local(), this.local(), this.local(), this.local(), this.local()];
+      r = { target, index: this.local(), value: this.local(), stride: this.local(), length: this.local() };
+      const { index, value, stride, length } = r;
+      const start = value;
       const argLocal = (e: Node, into: number) => {
         if (this.expr(e) !== 'int') throw new Unsupported('range of a float');
         c.opU(Op.localSet, into);
@@ -596,39 +612,15 @@ class Generator {
       this.close();
       c.opU(Op.localGet, span).opU(Op.localGet, stride).op(Op.f64Abs, Op.f64Div, Op.f64Ceil).f64(0).op(Op.f64Max).opU(Op.localSet, length);
       c.f64(0).opU(Op.localSet, index);
-      c.opU(Op.localGet, start).opU(Op.localSet, value);
     }
     this.open(Op.block, 'break');
     this.open(Op.block, 'block');
-    this.open(Op.loop, 'block');
-    if (isFor) c.opU(Op.localGet, index).opU(Op.localGet, length).op(Op.f64Lt, Op.i32Eqz).opU(Op.brIf, 1);
-    else {
-      this.condition(l.test);
-      c.op(Op.i32Eqz).opU(Op.brIf, 1);
-    }
-    this.step();
-    if (isFor) c.opU(Op.localGet, value).opU(Op.localSet, this.varLocal(target));
-    this.open(Op.block, 'continue');
-    this.body(l.body);
-    this.close();
-    if (isFor) this.advance(index, value, stride);
-    c.opU(Op.br, 0);
-    this.close();
+    this.iterations(l, r, () => {});
     this.close();
     // The else clause sits inside the break block, but a `break` there leaves the enclosing loop.
     this.labels[this.labels.length - 1].kind = 'block';
     this.body(l.orelse);
     this.close();
-  }
-
-  /**
-   * Index and element one iteration on. The element by adding the step: exact, as every
-   * element is a safe int (`start + index * step` is not: the product may be past 2**53).
-   */
-  private advance(index: number, value: number, stride: number): void {
-    const c = this.code;
-    c.opU(Op.localGet, index).f64(1).op(Op.f64Add).opU(Op.localSet, index);
-    c.opU(Op.localGet, value).opU(Op.localGet, stride).op(Op.f64Add).opU(Op.localSet, value);
   }
 
   /** A test, as an i32 on the stack (Python's truth, with and/or/not short-circuiting). */
