@@ -40,7 +40,7 @@ export class RunState {
   /** Line of the statement running in the innermost frame. */
   line = 0;
   steps = 0;
-  depth = 0;
+  depth = 1;
   /** The value of the last `return`, read by the caller right after the body returns. */
   retval: PyValue = null;
   out: string[] = [];
@@ -59,7 +59,8 @@ export class RunState {
     this.maxDepth = limits.maxDepth;
     this.line = 0;
     this.steps = 0;
-    this.depth = 0;
+    // the module's own frame counts, as in CPython: a limit of 1000 leaves 999 for calls
+    this.depth = 1;
     this.retval = null;
     this.out = [];
     this.outBytes = 0;

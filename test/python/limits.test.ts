@@ -46,6 +46,12 @@ describe('limits', () => {
     }
   });
 
+  it("counts the module's frame in the recursion limit, as CPython does", () => {
+    // CPython 3.11 with its default limit of 1000 prints 999
+    const src = 'n = 0\ndef f(d):\n    global n\n    n = d\n    f(d + 1)\ntry:\n    f(1)\nexcept RecursionError as e:\n    print(n, e)\n';
+    expect(runProgram(src, { maxDepth: 1000 }).stdout).toBe('999 maximum recursion depth exceeded\n');
+  });
+
   it('turns a JS stack overflow into RecursionError', () => {
     const r = runProgram('def f(n):\n    return f(n + 1) + 1\nf(0)\n', { maxDepth: 10_000_000 });
     expect(r.error?.type).toBe('RecursionError');
