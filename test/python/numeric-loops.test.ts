@@ -1042,4 +1042,17 @@ describe('numeric loop tier: when it compiles', () => {
     for (const body of bodies) sameAsInterpreter(`xs = [1, 2] * 1500\ns = 0\n${body}`);
     expect(compiles).toBe(0);
   });
+
+  it('compiles at most 4 versions of one loop, and 64 loops in one run', () => {
+    // a loop that meets a new function every call: the fifth runs in the interpreter
+    const fns = [1, 2, 3, 4, 5, 6].map((k) => `lambda p: p * ${k}`).join(', ');
+    const src = `def run(f):\n    s = 0\n    for i in range(2000):\n        s += f(i)\n    return s\nprint([run(f) for f in (${fns})])\n`;
+    expect(sameAsInterpreter(src).stdout).toBe('[1999000, 3998000, 5997000, 7996000, 9995000, 11994000]\n');
+    expect(compiles).toBe(4);
+    // 70 hot loops: the first 64 are compiled
+    compiles = 0;
+    const loops = Array.from({ length: 70 }, (_, k) => `for i in range(1200):\n    s += ${k}\n`).join('');
+    expect(sameAsInterpreter(`s = 0\n${loops}print(s)\n`).stdout).toBe(`${1200 * ((69 * 70) / 2)}\n`);
+    expect(compiles).toBe(64);
+  });
 });
