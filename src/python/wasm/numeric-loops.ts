@@ -1,19 +1,20 @@
 /**
  * The numeric loop tier. A hot `while` loop, or `for ... in range(...)`, whose body only
- * does int and float arithmetic on plain variables is compiled to WebAssembly for the
+ * does int and float arithmetic on plain variables (calling functions whose body is one
+ * `return`, which are inlined, and appending to lists) is compiled to WebAssembly for the
  * types its variables hold, and run there.
  *
  * Why the results are Python's:
  * - Safe ints and floats are both exact doubles, so f64 arithmetic gives Python's
  *   answer wherever it is used. Int results are checked to stay safe, and `//` and `%`
  *   go through i64 so they are exact.
- * - Such a loop touches nothing but its variables, so an iteration can be abandoned and
- *   run again. Whenever Python would do something else (an int growing past 2**53, a
+ * - Such a loop touches nothing but its variables and the ends of its lists, so an
+ *   iteration can be abandoned (its appends popped) and run again. Whenever Python would do something else (an int growing past 2**53, a
  *   division by zero, a zero range step, the step budget running out), the compiled
  *   loop *bails out*: the variables are left as they were when the current iteration of
  *   the outermost loop began, and the interpreter carries on from there. It then raises
  *   the error, or goes to big ints, exactly as it would have.
- * - Step counting is the interpreter's: one step per iteration of every loop.
+ * - Step counting is the interpreter's: one step per iteration of every loop, and per call.
  */
 import type { Globals } from '../globals.js';
 import { PyFunction, type Cell, type FunctionCode, type PyRange } from '../objects.js';
@@ -49,8 +50,9 @@ const MAX_COMPILES_PER_RUN = 64;
 
 /**
  * The one memory every compiled loop works in: variables at slots 0..n-1, then the step
- * count, the `for` index, its element, the range's step and length. Runs are synchronous
- * and a compiled loop calls nothing, so one memory serves them all.
+ * count, the `for` index, its element, the range's step and length, the append count.
+ * Runs are synchronous and a compiled loop calls nothing that runs Python, so one memory
+ * serves them all.
  */
 const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
 const slots = new Float64Array(memory.buffer);
@@ -73,7 +75,7 @@ const CMP_OPCODES: Record<string, number> = { Lt: Op.f64Lt, LtE: Op.f64Le, Gt: O
 
 /**
  * A loop the tier can run: found at compile time from the loop's shape alone; compiled
- * per mix of int/float variable types when it is first run with that mix.
+ * per mix of variable types (int, float, list, which function) when first run with it.
  */
 export class NumericLoop {
   private readonly vars: Var[] = [];
@@ -85,9 +87,10 @@ export class NumericLoop {
   /** The iteration a bailed-out `for` loop resumes at, and its element. */
   resumeIndex = 0;
   resumeValue = 0;
-  /** The lists of this run (by variable); the functions' code seen (their index is part of a version's key). */
+  /** By variable, for this run: the list it holds, whether it holds a float. */
   private readonly lists: PyList[] = [];
   private readonly isFloat: boolean[] = [];
+  /** The functions' code seen (an index here is part of a version's key). */
   private readonly functions: FunctionCode[] = [];
   /** Lists appended to in this run, in order: a bail-out pops what its iteration appended. */
   private readonly appended: PyList[] = [];
