@@ -572,6 +572,12 @@ describe('numeric loop tier: hand-written programs', () => {
     expect(o.stdout).toBe('-0.0 0 0 -0.0 0 -0.0 0 0\n0.0 -0.0 -0.0\n');
   });
 
+  it('keeps a float variable whose value is unchanged the same object', () => {
+    // CPython 3.11: True True False
+    const o = tiered('a = 1.5\nb = a\nfor i in range(3000):\n    c = b\n    d = a * 1.0\nprint(a is b, c is b, d is a)\n');
+    expect(o.stdout).toBe('True True False\n');
+  });
+
   it('treats NaN as true, and unequal to itself', () => {
     const o = tiered(
       [

@@ -87,9 +87,9 @@ export class NumericLoop {
   /** The iteration a bailed-out `for` loop resumes at, and its element. */
   resumeIndex = 0;
   resumeValue = 0;
-  /** By variable, for this run: the list it holds, whether it holds a float. */
+  /** By variable, for this run: the list it holds, the float it held on entry (else null). */
   private readonly lists: PyList[] = [];
-  private readonly isFloat: boolean[] = [];
+  private readonly floats: (PyFloat | null)[] = [];
   /** The functions' code seen (an index here is part of a version's key). */
   private readonly functions: FunctionCode[] = [];
   /** Lists appended to in this run, in order: a bail-out pops what its iteration appended. */
@@ -147,7 +147,7 @@ export class NumericLoop {
     for (let k = 0; k < n; k++) {
       const v = this.vars[k];
       const x = v.slot >= 0 ? f[v.slot] : v.cell!.v;
-      this.isFloat[k] = x instanceof PyFloat && k !== this.target;
+      this.floats[k] = x instanceof PyFloat && k !== this.target ? x : null;
       if (k === this.target) {
         key += 'i';
         mem[k] = 0;
@@ -190,7 +190,9 @@ export class NumericLoop {
     for (let k = 0; k < n; k++) {
       const v = this.vars[k];
       if (!v.assigned || (targetUnbound && k === this.target)) continue;
-      const x = this.isFloat[k] ? new PyFloat(mem[k]) : mem[k];
+      // a float whose value is unchanged stays the same object (`y = x` keeps `y is x`)
+      const old = this.floats[k];
+      const x = old === null ? mem[k] : Object.is(old.v, mem[k]) ? old : new PyFloat(mem[k]);
       if (v.slot >= 0) f[v.slot] = x;
       else this.globals.bind(v.cell!, x);
     }
