@@ -108,13 +108,13 @@ export function getItem(obj: PyValue, key: PyValue): PyValue {
   if (obj instanceof PyRange) {
     if (key instanceof PySlice) {
       const [start, , step, n] = sliceIndices(key, obj.length);
-      const first = obj.start + start * obj.step;
+      const first = obj.at(start);
       const st = obj.step * step;
       return new PyRange(first, first + n * st, st);
     }
     const i = asIndex(key);
     if (i === undefined) throw typeErr(`range indices must be integers or slices, not ${typeName(key)}`);
-    return obj.start + seqIndex(i, obj.length, 'range object') * obj.step;
+    return obj.at(seqIndex(i, obj.length, 'range object'));
   }
   if (obj instanceof PyInstance) {
     const m = obj.cls.lookup('__getitem__');

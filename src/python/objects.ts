@@ -200,6 +200,12 @@ export class PyRange {
   ) {
     this.length = rangeLength(start, stop, step);
   }
+
+  /** Element `index`, exactly (`index * step` alone may be past 2**53 when the element is not). */
+  at(index: number): number {
+    const offset = index * this.step;
+    return Number.isSafeInteger(offset) ? this.start + offset : Number(BigInt(this.start) + BigInt(index) * BigInt(this.step));
+  }
 }
 
 export class PySlice {

@@ -177,7 +177,7 @@ export class NumericLoop {
     this.appended.length = 0;
     if (range !== null) {
       mem[n + 1] = index;
-      mem[n + 2] = rangeAt(range, index);
+      mem[n + 2] = range.at(index);
       mem[n + 3] = range.step;
       mem[n + 4] = range.length;
     }
@@ -198,7 +198,7 @@ export class NumericLoop {
     }
     if (status === BAILED && range !== null) {
       this.resumeIndex = mem[n + 1];
-      this.resumeValue = rangeAt(range, this.resumeIndex);
+      this.resumeValue = range.at(this.resumeIndex);
     }
     return status;
   }
@@ -230,12 +230,6 @@ export class NumericLoop {
       throw e;
     }
   }
-}
-
-/** Element `index` of a range, exactly (`index * step` alone may be past 2**53). */
-function rangeAt(r: PyRange, index: number): number {
-  const offset = index * r.step;
-  return Number.isSafeInteger(offset) ? r.start + offset : Number(BigInt(r.start) + BigInt(index) * BigInt(r.step));
 }
 
 /**

@@ -1,0 +1,8 @@
+# range arithmetic past 2**53 / step, and a lambda's error line
+r = range(-(2**53 - 1), 2**53 - 1, 2**43 + 1)
+print(len(r), r[1025], r[2047], r[-1], list(r[2046:]))
+print(len(range(0, 2**53 - 1, 2**53 - 2)), len(range(-2**52, 2**52 + 1, 2**52)))
+print(list(range(10, -2**53 + 1, -2**52)))
+inverse = lambda x: 1 / x
+print(inverse(4))
+print(inverse(0))
