@@ -58,7 +58,6 @@ const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
 const slots = new Float64Array(memory.buffer);
 
 interface Var {
-  name: string;
   /** frame slot of a local, or -1 for a global */
   slot: number;
   cell: Cell | null;
@@ -87,7 +86,8 @@ export class NumericLoop {
   /** The iteration a bailed-out `for` loop resumes at, and its element. */
   resumeIndex = 0;
   resumeValue = 0;
-  /** By variable, for this run: the list it holds, the float it held on entry (else null). */
+  /** By variable, for this run: its type, the list it holds, the float it held on entry (else null). */
+  private readonly types: VarType[] = [];
   private readonly lists: PyList[] = [];
   private readonly floats: (PyFloat | null)[] = [];
   /** The functions' code seen (an index here is part of a version's key). */
@@ -108,12 +108,12 @@ export class NumericLoop {
   ) {
     const names = new Map<string, boolean>();
     let usesRange = false;
-    collect(node, true, names, () => (usesRange = true));
+    collect(node, names, () => (usesRange = true));
     for (const [name, assigned] of names) {
       const kind = sc.resolve(name);
       if (kind !== 'local' && kind !== 'global') throw new Unsupported(name);
       this.byName.set(name, this.vars.length);
-      this.vars.push({ name, slot: kind === 'local' ? sc.slots.get(name)! : -1, cell: kind === 'global' ? globals.cell(name) : null, assigned });
+      this.vars.push({ slot: kind === 'local' ? sc.slots.get(name)! : -1, cell: kind === 'global' ? globals.cell(name) : null, assigned });
     }
     if (this.vars.length > MAX_VARS) throw new Unsupported('too many variables');
     if (usesRange && sc.resolve('range') !== 'global') throw new Unsupported('range');
@@ -150,27 +150,32 @@ export class NumericLoop {
       this.floats[k] = x instanceof PyFloat && k !== this.target ? x : null;
       if (k === this.target) {
         key += 'i';
+        this.types[k] = 'int';
         mem[k] = 0;
       } else if (typeof x === 'number') {
         key += 'i';
+        this.types[k] = 'int';
         mem[k] = x;
       } else if (x instanceof PyFloat) {
         key += 'f';
+        this.types[k] = 'float';
         mem[k] = x.v;
       } else if (x instanceof PyList) {
         key += 'l';
+        this.types[k] = 'list';
         this.lists[k] = x;
       } else if (x instanceof PyFunction && x.code.inlinable !== null && x.code.arity >= 0) {
         let i = this.functions.indexOf(x.code);
         if (i < 0) i = this.functions.push(x.code) - 1;
         key += `F${i},`;
+        this.types[k] = x.code;
       } else return REFUSED;
     }
     let run = this.compiled.get(key);
     if (run === undefined) {
       if (this.compiled.size >= MAX_MIXES_PER_LOOP || state.loopsCompiled >= MAX_COMPILES_PER_RUN) return REFUSED;
       state.loopsCompiled++;
-      run = this.compile(f);
+      run = this.compile();
       this.compiled.set(key, run);
     }
     if (run === null) return REFUSED;
@@ -203,18 +208,11 @@ export class NumericLoop {
     return status;
   }
 
-  /** Compiles the loop for the types its variables hold in frame `f`. */
-  private compile(f: PyValue[]): Compiled | null {
+  /** Compiles the loop for the types run() found its variables holding. */
+  private compile(): Compiled | null {
     let bytes: Uint8Array<ArrayBuffer>;
     try {
-      const types = this.vars.map((v, k): VarType => {
-        const x = v.slot >= 0 ? f[v.slot] : v.cell!.v;
-        if (typeof x === 'number' || k === this.target) return 'int';
-        if (x instanceof PyFloat) return 'float';
-        if (x instanceof PyList) return 'list';
-        return (x as PyFunction).code;
-      });
-      const g = new Generator(this.vars, types, this.byName, this.constant);
+      const g = new Generator(this.vars, [...this.types], this.byName, this.constant);
       g.outerLoop(this.node, this.target);
       if (g.localCount > MAX_LOCALS || g.code.bytes.length > MAX_CODE_BYTES) return null;
       bytes = moduleBytes(1, g.localCount - 1, g.code);
@@ -236,7 +234,7 @@ export class NumericLoop {
  * The names a loop reads or assigns (true when assigned), refusing any construct
  * outside the tier: the check that needs no types.
  */
-function collect(node: Node, outer: boolean, names: Map<string, boolean>, usesRange: () => void): void {
+function collect(node: Node, names: Map<string, boolean>, usesRange: () => void): void {
   const name = (id: string, assigned: boolean): void => {
     names.set(id, assigned || (names.get(id) ?? false));
   };
@@ -331,7 +329,7 @@ function collect(node: Node, outer: boolean, names: Map<string, boolean>, usesRa
     // The outermost loop's else clause is run by the interpreter.
     if (!isOuter) l.orelse.forEach(stmt);
   };
-  loop(node, outer);
+  loop(node, true);
 }
 
 interface Label {
