@@ -107,10 +107,9 @@ export function getItem(obj: PyValue, key: PyValue): PyValue {
   }
   if (obj instanceof PyRange) {
     if (key instanceof PySlice) {
-      const [start, , step, n] = sliceIndices(key, obj.length);
-      const first = obj.at(start);
-      const st = obj.step * step;
-      return new PyRange(first, first + n * st, st);
+      // as CPython: the elements at the slice's start and stop indices, exactly
+      const [start, stop, step] = sliceIndices(key, obj.length);
+      return new PyRange(obj.at(start), obj.at(stop), obj.step * step);
     }
     const i = asIndex(key);
     if (i === undefined) throw typeErr(`range indices must be integers or slices, not ${typeName(key)}`);
